@@ -1,0 +1,43 @@
+package vn.ocop.catalog.api;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * A product was published, or a published product changed (name, prices): the full current snapshot, so that
+ * other services keep their copy by replacing it. {@code revision} grows with every change; a copy ignores a
+ * snapshot older than the one it has.
+ *
+ * @param productId  the product
+ * @param revision   increases with every published change
+ * @param sellerId   the selling account (the seller's identity account id)
+ * @param sellerName the seller's display name
+ * @param name       product name, Vietnamese
+ * @param gtin       GTIN-8/12/13/14 with a valid check digit, if the product has one
+ * @param skus       the units it is sold in
+ * @param publishedAt when this snapshot was published
+ */
+@Serdeable
+public record ProductPublished(UUID productId, long revision, UUID sellerId, String sellerName, String name,
+                               @Nullable String gtin, List<Sku> skus, Instant publishedAt) {
+
+    public static final String TYPE = "ProductPublished";
+    public static final int VERSION = 1;
+
+    /**
+     * A sellable unit of the product.
+     *
+     * @param skuId       the SKU
+     * @param code        seller's short code, e.g. {@code ST25-5KG}
+     * @param label       what the buyer sees, e.g. "Túi 5 kg"
+     * @param unit        unit of sale, e.g. "túi", "chai"
+     * @param priceVnd    price in whole dong
+     * @param weightGrams shipping weight
+     */
+    @Serdeable
+    public record Sku(UUID skuId, String code, String label, String unit, long priceVnd, int weightGrams) {
+    }
+}

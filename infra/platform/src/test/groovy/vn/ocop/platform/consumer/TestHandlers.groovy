@@ -1,0 +1,61 @@
+package vn.ocop.platform.consumer
+
+import io.micronaut.context.annotation.Requires
+import io.micronaut.serde.annotation.Serdeable
+import io.micronaut.transaction.TransactionOperations
+import jakarta.inject.Singleton
+import java.sql.Connection
+import java.util.concurrent.atomic.AtomicBoolean
+import vn.ocop.platform.event.EventEnvelope
+import vn.ocop.platform.event.EventHandler
+
+@Serdeable
+class Note {
+    String text
+}
+
+/** Writes one effect row per handled event, in the handler's transaction. */
+abstract class EffectHandler implements EventHandler<Note> {
+    final TransactionOperations<Connection> tx
+
+    EffectHandler(TransactionOperations<Connection> tx) { this.tx = tx }
+
+    String stream() { 'ocop.consumerspec-source' }
+
+    Class<Note> payloadType() { Note }
+
+    void handle(Note event, EventEnvelope envelope) {
+        def insert = tx.connection.prepareStatement('INSERT INTO test_effects (event_id, handled_by, note) VALUES (?, ?, ?)')
+        insert.setString(1, envelope.id().toString())
+        insert.setString(2, getClass().simpleName)
+        insert.setString(3, event.text)
+        insert.executeUpdate()
+        insert.close()
+    }
+}
+
+@Singleton
+@Requires(property = 'ocop.test.handlers', value = 'consumer')
+class RecordingHandler extends EffectHandler {
+    RecordingHandler(TransactionOperations<Connection> tx) { super(tx) }
+
+    String type() { 'Recorded' }
+}
+
+/** Fails (after writing its effect, which must roll back) while {@link #failing} is set. */
+@Singleton
+@Requires(property = 'ocop.test.handlers', value = 'consumer')
+class FlakyHandler extends EffectHandler {
+    static final AtomicBoolean failing = new AtomicBoolean(true)
+
+    FlakyHandler(TransactionOperations<Connection> tx) { super(tx) }
+
+    String type() { 'Flaky' }
+
+    void handle(Note event, EventEnvelope envelope) {
+        super.handle(event, envelope)
+        if (failing.get()) {
+            throw new IllegalStateException("warehouse system unavailable for ${event.text}")
+        }
+    }
+}
