@@ -1,5 +1,7 @@
 package vn.ocop.platform.event;
 
+import java.util.function.BiConsumer;
+
 /**
  * A bean that handles one event type from one stream. The platform calls {@link #handle} inside a database
  * transaction that also records the event id in the service's inbox, so a redelivered event is not handled
@@ -22,4 +24,37 @@ public interface EventHandler<T> {
     Class<T> payloadType();
 
     void handle(T event, EventEnvelope envelope);
+
+    /**
+     * A handler from its parts, for {@code @Factory} methods:
+     * {@code EventHandler.of(OrdersEvents.STREAM, OrderPaid.TYPE, OrderPaid.class, (event, envelope) -> ...)}.
+     */
+    static <T> EventHandler<T> of(String stream, String type, Class<T> payloadType, BiConsumer<T, EventEnvelope> handler) {
+        return new EventHandler<>() {
+            @Override
+            public String stream() {
+                return stream;
+            }
+
+            @Override
+            public String type() {
+                return type;
+            }
+
+            @Override
+            public Class<T> payloadType() {
+                return payloadType;
+            }
+
+            @Override
+            public void handle(T event, EventEnvelope envelope) {
+                handler.accept(event, envelope);
+            }
+
+            @Override
+            public String toString() {
+                return "EventHandler[" + stream + "/" + type + "]";
+            }
+        };
+    }
 }
