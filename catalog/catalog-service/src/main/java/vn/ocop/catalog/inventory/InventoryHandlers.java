@@ -1,0 +1,27 @@
+package vn.ocop.catalog.inventory;
+
+import io.micronaut.context.annotation.Factory;
+import jakarta.inject.Singleton;
+import vn.ocop.orders.api.CheckoutPlaced;
+import vn.ocop.orders.api.OrderPaid;
+import vn.ocop.orders.api.OrdersEvents;
+import vn.ocop.platform.event.EventHandler;
+
+/** The orders events that move stock. */
+@Factory
+class InventoryHandlers {
+
+    /** A placed checkout is reserved, all or nothing. */
+    @Singleton
+    EventHandler<CheckoutPlaced> onCheckoutPlaced(StockReservations reservations) {
+        return EventHandler.of(OrdersEvents.STREAM, CheckoutPlaced.TYPE, CheckoutPlaced.class,
+                (event, envelope) -> reservations.reserve(event));
+    }
+
+    /** A paid order's reserved units are sold. */
+    @Singleton
+    EventHandler<OrderPaid> onOrderPaid(StockReservations reservations) {
+        return EventHandler.of(OrdersEvents.STREAM, OrderPaid.TYPE, OrderPaid.class,
+                (event, envelope) -> reservations.commit(event));
+    }
+}

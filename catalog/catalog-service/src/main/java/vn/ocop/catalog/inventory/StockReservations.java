@@ -1,0 +1,147 @@
+package vn.ocop.catalog.inventory;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.ocop.catalog.api.StockCommitted;
+import vn.ocop.catalog.api.StockRejected;
+import vn.ocop.catalog.api.StockReserved;
+import vn.ocop.catalog.product.ProductStatus;
+import vn.ocop.orders.api.CheckoutPlaced;
+import vn.ocop.orders.api.OrderPaid;
+import vn.ocop.platform.event.Ids;
+import vn.ocop.platform.outbox.Outbox;
+
+/**
+ * Reserves a checkout's stock all or nothing, and turns it into a sale when an order is paid. Runs inside the event
+ * handler's transaction: the SKU rows are locked in id order, checked, then updated with guarded statements, so
+ * that concurrent checkouts racing for the last units can never take more than there is.
+ */
+@Singleton
+class StockReservations {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StockReservations.class);
+
+    private final StockRows stock;
+    private final ReservationRepository reservations;
+    private final ReservationLineRepository lines;
+    private final StockLedger ledger;
+    private final Outbox outbox;
+    private final Clock clock;
+    private final Duration holdFor;
+
+    StockReservations(StockRows stock, ReservationRepository reservations, ReservationLineRepository lines, StockLedger ledger,
+                      Outbox outbox, Clock clock, @Value("${ocop.catalog.reservation-ttl:15m}") Duration holdFor) {
+        this.stock = stock;
+        this.reservations = reservations;
+        this.lines = lines;
+        this.ledger = ledger;
+        this.outbox = outbox;
+        this.clock = clock;
+        this.holdFor = holdFor;
+    }
+
+    void reserve(CheckoutPlaced checkout) {
+        if (reservations.existsByCheckoutId(checkout.checkoutId())) {
+            return; // already decided for this checkout (the unique key on checkout_id backs this check)
+        }
+        Map<UUID, Integer> wanted = new TreeMap<>();
+        Map<List<UUID>, Integer> perOrderAndSku = new LinkedHashMap<>();
+        for (CheckoutPlaced.Order order : checkout.orders()) {
+            for (CheckoutPlaced.Line line : order.lines()) {
+                wanted.merge(line.skuId(), line.quantity(), Integer::sum);
+                perOrderAndSku.merge(List.of(order.orderId(), line.skuId()), line.quantity(), Integer::sum);
+            }
+        }
+        Map<UUID, StockRows.Row> rows = stock.lock(wanted.keySet()).stream()
+                .collect(Collectors.toMap(StockRows.Row::id, Function.identity()));
+        List<StockRejected.Shortage> shortages = shortages(wanted, rows);
+        Instant now = clock.instant();
+        UUID reservationId = Ids.newId();
+        if (!shortages.isEmpty()) {
+            reservations.save(new Reservation(reservationId, checkout.checkoutId(), ReservationStatus.REJECTED, null, now, now));
+            outbox.publish(StockRejected.TYPE, StockRejected.VERSION, checkout.checkoutId().toString(),
+                    new StockRejected(checkout.checkoutId(), shortages));
+            return;
+        }
+        List<StockMovement> movements = new ArrayList<>();
+        wanted.forEach((skuId, quantity) -> {
+            if (stock.reserve(skuId, quantity) != 1) {
+                throw new IllegalStateException("stock of " + skuId + " changed under its row lock");
+            }
+            movements.add(ledger.movement(skuId, -quantity, quantity, 0, StockMovement.Reason.RESERVATION,
+                    checkout.checkoutId().toString()));
+        });
+        ledger.record(movements);
+        Instant expiresAt = now.plus(holdFor);
+        reservations.save(new Reservation(reservationId, checkout.checkoutId(), ReservationStatus.RESERVED, expiresAt, now, now));
+        lines.saveAll(perOrderAndSku.entrySet().stream()
+                .map(e -> new ReservationLine(new ReservationLine.Key(reservationId, e.getKey().get(0), e.getKey().get(1)),
+                        e.getValue(), null))
+                .toList());
+        outbox.publish(StockReserved.TYPE, StockReserved.VERSION, checkout.checkoutId().toString(), new StockReserved(
+                checkout.checkoutId(), reservationId, expiresAt,
+                wanted.entrySet().stream().map(e -> new StockReserved.Line(e.getKey(), e.getValue())).toList()));
+    }
+
+    /** The paid order's reserved units become sold. */
+    void commit(OrderPaid order) {
+        var reservation = reservations.lockByCheckoutId(order.checkoutId()).orElse(null);
+        if (reservation == null || reservation.status() != ReservationStatus.RESERVED) {
+            LOG.warn("order {} paid but checkout {} holds no active reservation ({}); nothing to commit", order.orderId(),
+                    order.checkoutId(), reservation == null ? "none" : reservation.status());
+            return;
+        }
+        Instant now = clock.instant();
+        List<ReservationLine> held = lines.findByKeyReservationId(reservation.id());
+        List<ReservationLine> toCommit = held.stream()
+                .filter(l -> l.key().orderId().equals(order.orderId()) && l.committedAt() == null)
+                .toList();
+        if (toCommit.isEmpty()) {
+            return;
+        }
+        List<StockMovement> movements = new ArrayList<>();
+        for (ReservationLine line : toCommit) {
+            if (stock.sell(line.key().skuId(), line.quantity()) != 1) {
+                throw new IllegalStateException("reserved stock of " + line.key().skuId() + " is short of " + line.quantity());
+            }
+            movements.add(ledger.movement(line.key().skuId(), 0, -line.quantity(), line.quantity(), StockMovement.Reason.SALE,
+                    order.orderId().toString()));
+        }
+        ledger.record(movements);
+        lines.updateAll(toCommit.stream().map(l -> l.committed(now)).toList());
+        if (held.stream().allMatch(l -> l.committedAt() != null || toCommit.contains(l))) {
+            reservations.update(reservation.committed(now));
+        }
+        outbox.publish(StockCommitted.TYPE, StockCommitted.VERSION, order.orderId().toString(), new StockCommitted(
+                order.checkoutId(), order.orderId(),
+                toCommit.stream().map(l -> new StockReserved.Line(l.key().skuId(), l.quantity())).toList()));
+    }
+
+    private static List<StockRejected.Shortage> shortages(Map<UUID, Integer> wanted, Map<UUID, StockRows.Row> rows) {
+        List<StockRejected.Shortage> shortages = new ArrayList<>();
+        wanted.forEach((skuId, quantity) -> {
+            StockRows.Row row = rows.get(skuId);
+            if (row == null) {
+                shortages.add(new StockRejected.Shortage(skuId, quantity, 0, StockRejected.Reason.UNKNOWN_SKU));
+            } else if (row.productStatus() != ProductStatus.PUBLISHED) {
+                shortages.add(new StockRejected.Shortage(skuId, quantity, 0, StockRejected.Reason.NOT_PUBLISHED));
+            } else if (row.available() < quantity) {
+                shortages.add(new StockRejected.Shortage(skuId, quantity, row.available(), StockRejected.Reason.OUT_OF_STOCK));
+            }
+        });
+        return shortages;
+    }
+}

@@ -1,0 +1,16 @@
+package vn.ocop.catalog.product;
+
+import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.query.builder.sql.Dialect;
+import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+@JdbcRepository(dialect = Dialect.MYSQL)
+public interface SkuRepository extends CrudRepository<Sku, UUID> {
+
+    List<Sku> findByProductIdOrderByPosition(UUID productId);
+
+    List<Sku> findByProductIdInOrderByPosition(Collection<UUID> productIds);
+}

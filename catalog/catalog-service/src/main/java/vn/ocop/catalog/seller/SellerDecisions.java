@@ -1,0 +1,50 @@
+package vn.ocop.catalog.seller;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.annotation.Transactional;
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.UUID;
+import vn.ocop.platform.problem.ProblemException;
+import vn.ocop.platform.security.Caller;
+import vn.ocop.platform.security.Roles;
+
+/** Officers of the seller's province (or admins) verify, reject, suspend and reinstate sellers. */
+@Singleton
+public class SellerDecisions {
+
+    private final SellerRepository sellers;
+    private final SellerHistoryRepository history;
+    private final Clock clock;
+
+    SellerDecisions(SellerRepository sellers, SellerHistoryRepository history, Clock clock) {
+        this.sellers = sellers;
+        this.history = history;
+        this.clock = clock;
+    }
+
+    @Transactional
+    public Seller decide(Caller officer, UUID sellerId, SellerStatus next, @Nullable String reason) {
+        Seller seller = sellers.findById(sellerId)
+                .orElseThrow(() -> ProblemException.notFound("seller_not_found", "No seller {0}", sellerId));
+        requireJurisdiction(officer, seller);
+        if (next != SellerStatus.VERIFIED && (reason == null || reason.isBlank())) {
+            throw ProblemException.invalidField("reason", "is required to reject or suspend a seller");
+        }
+        Instant now = Instant.now(clock);
+        Seller decided = sellers.update(seller.decide(next, reason, now));
+        history.save(new SellerStatusChange(null, sellerId, seller.status(), next, reason, officer.accountId(), now));
+        return decided;
+    }
+
+    /** An officer acts only within their province; an admin anywhere. */
+    static void requireJurisdiction(Caller caller, Seller seller) {
+        if (caller.has(Roles.ADMIN)) {
+            return;
+        }
+        if (!caller.officerProvince().map(seller.provinceCode()::equals).orElse(false)) {
+            throw ProblemException.forbidden("outside_province", "Seller {0} is outside your province", seller.id());
+        }
+    }
+}
