@@ -1,0 +1,130 @@
+package vn.ocop.orders.checkout;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.ocop.catalog.api.StockRejected;
+import vn.ocop.catalog.api.StockReserved;
+import vn.ocop.orders.api.CheckoutAwaitingPayment;
+import vn.ocop.orders.api.CheckoutRejected;
+import vn.ocop.orders.api.OrderPaid;
+import vn.ocop.payments.api.PaymentFailed;
+import vn.ocop.payments.api.PaymentSessionOpened;
+import vn.ocop.payments.api.PaymentSucceeded;
+import vn.ocop.platform.outbox.Outbox;
+
+/**
+ * The checkout's reactions to catalog's and payments' events. Each step runs in the event handler's transaction with
+ * the checkout row locked, applies one transition of the aggregate, and publishes what it causes; a step whose
+ * transition does not apply (duplicate, late or out-of-order event) changes nothing.
+ */
+@Singleton
+class CheckoutSaga {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckoutSaga.class);
+
+    private final Repositories.Checkouts checkouts;
+    private final Repositories.Orders orders;
+    private final Repositories.Lines lines;
+    private final Repositories.History history;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    CheckoutSaga(Repositories.Checkouts checkouts, Repositories.Orders orders, Repositories.Lines lines,
+                 Repositories.History history, Outbox outbox, Clock clock) {
+        this.checkouts = checkouts;
+        this.orders = orders;
+        this.lines = lines;
+        this.history = history;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    void stockReserved(StockReserved event) {
+        locked(event.checkoutId()).flatMap(c -> c.stockReserved(event.expiresAt(), now()).map(next -> save(c, next, "StockReserved")))
+                .ifPresent(next -> outbox.publish(CheckoutAwaitingPayment.TYPE, CheckoutAwaitingPayment.VERSION,
+                        next.id().toString(), CheckoutEvents.awaitingPayment(next)));
+    }
+
+    void stockRejected(StockRejected event) {
+        locked(event.checkoutId()).ifPresent(c -> {
+            String reason = describe(event.shortages(), linesOf(c.id()));
+            c.stockRejected(reason, now()).map(next -> save(c, next, "StockRejected"))
+                    .ifPresent(next -> outbox.publish(CheckoutRejected.TYPE, CheckoutRejected.VERSION, next.id().toString(),
+                            new CheckoutRejected(next.id(), reason)));
+        });
+    }
+
+    void paymentOpened(PaymentSessionOpened event) {
+        var action = event.action();
+        locked(event.checkoutId()).flatMap(c -> c.paymentOpened(event.sessionId(), action.kind().name(), action.url(),
+                action.qrPayload(), now())).ifPresent(checkouts::update);
+    }
+
+    void paymentFailed(PaymentFailed event) {
+        locked(event.checkoutId()).flatMap(c -> c.paymentFailed(event.reasonCode() + ": " + event.reason(), now()))
+                .ifPresent(checkouts::update);
+    }
+
+    void paymentSucceeded(PaymentSucceeded event) {
+        locked(event.checkoutId()).ifPresent(c -> {
+            Optional<Checkout> paid = c.paid(event.paidAt(), now()).map(next -> save(c, next, "PaymentSucceeded"));
+            if (paid.isEmpty()) {
+                LOG.warn("payment {} of checkout {} arrived while it is {}; not marking it paid", event.sessionId(), c.id(),
+                        c.status());
+                return;
+            }
+            Map<UUID, List<OrderLine>> byOrder = linesOf(c.id()).stream().collect(Collectors.groupingBy(l -> l.key().orderId()));
+            for (SellerOrder order : orders.findByCheckoutIdOrderByNumber(c.id())) {
+                outbox.publish(OrderPaid.TYPE, OrderPaid.VERSION, order.id().toString(),
+                        CheckoutEvents.paid(paid.get(), order, byOrder.getOrDefault(order.id(), List.of())));
+            }
+        });
+    }
+
+    private Optional<Checkout> locked(UUID checkoutId) {
+        Optional<Checkout> checkout = checkouts.lock(checkoutId);
+        if (checkout.isEmpty()) {
+            LOG.warn("event for unknown checkout {}", checkoutId);
+        }
+        return checkout;
+    }
+
+    /** Stores the next state of the checkout and its orders, and the change in the history. */
+    private Checkout save(Checkout previous, Checkout next, String cause) {
+        Checkout saved = checkouts.update(next);
+        orders.updateAll(orders.findByCheckoutIdOrderByNumber(saved.id()).stream().map(o -> o.following(saved)).toList());
+        history.save(new CheckoutChange(null, saved.id(), previous.status(), saved.status(), cause, saved.updatedAt()));
+        return saved;
+    }
+
+    private List<OrderLine> linesOf(UUID checkoutId) {
+        return lines.ofOrders(
+                orders.findByCheckoutIdOrderByNumber(checkoutId).stream().map(SellerOrder::id).toList());
+    }
+
+    /** "Gạo ST25 (Túi 5 kg): còn 2, cần 3" for each short line, in the buyer's words. */
+    private static String describe(List<StockRejected.Shortage> shortages, List<OrderLine> lines) {
+        Map<UUID, OrderLine> bySku = lines.stream().collect(Collectors.toMap(OrderLine::skuId, Function.identity(), (a, b) -> a));
+        return shortages.stream().map(s -> {
+            OrderLine line = bySku.get(s.skuId());
+            String what = line == null ? s.skuId().toString() : line.productName() + " (" + line.skuLabel() + ")";
+            return switch (s.reason()) {
+                case OUT_OF_STOCK -> what + ": còn " + s.available() + ", cần " + s.requested();
+                case NOT_PUBLISHED, UNKNOWN_SKU -> what + ": không còn bán";
+            };
+        }).collect(Collectors.joining("; "));
+    }
+
+    private Instant now() {
+        return clock.instant();
+    }
+}

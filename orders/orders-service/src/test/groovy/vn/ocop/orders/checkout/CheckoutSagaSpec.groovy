@@ -1,0 +1,117 @@
+package vn.ocop.orders.checkout
+
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import java.time.Instant
+import java.time.temporal.ChronoUnit
+import vn.ocop.catalog.api.CatalogEvents
+import vn.ocop.catalog.api.StockRejected
+import vn.ocop.catalog.api.StockReserved
+import vn.ocop.orders.OrdersSpecification
+import vn.ocop.orders.api.CheckoutAwaitingPayment
+import vn.ocop.orders.api.CheckoutRejected
+import vn.ocop.orders.api.OrderPaid
+import vn.ocop.orders.api.OrdersEvents
+import vn.ocop.payments.api.PaymentMethod
+import vn.ocop.payments.api.PaymentSessionOpened
+import vn.ocop.payments.api.PaymentSucceeded
+import vn.ocop.payments.api.PaymentsEvents
+import vn.ocop.platform.Infra
+import vn.ocop.platform.TestEvents
+import vn.ocop.platform.event.Ids
+
+/** The checkout saga driven by catalog's and payments' events on the real streams. */
+@MicronautTest(transactional = false)
+class CheckoutSagaSpec extends OrdersSpecification {
+
+    UUID buyer = Ids.newId()
+    UUID riceSeller = Ids.newId()
+    UUID honeySeller = Ids.newId()
+
+    def "a reserved checkout awaits payment, shows how to pay, and is paid once whatever payments repeats"() {
+        given:
+        UUID rice = productOnSale(riceSeller, 'Gạo ST25')
+        UUID honey = productOnSale(honeySeller, 'Mật ong', 150000, 700)
+        def placed = body(checkout(buyer, checkoutBody([[rice, 2], [honey, 1]])))
+        UUID checkoutId = UUID.fromString(placed.id)
+        Instant payBefore = Instant.now().plus(15, ChronoUnit.MINUTES).truncatedTo(ChronoUnit.MILLIS)
+
+        when: 'catalog reserves the stock'
+        catalogSays(StockReserved.TYPE, new StockReserved(checkoutId, Ids.newId(), payBefore,
+                [new StockReserved.Line(rice, 2), new StockReserved.Line(honey, 1)]))
+
+        then: 'the checkout awaits payment and payments is asked to collect the total'
+        conditions.eventually {
+            assert view(buyer, checkoutId).status == 'AWAITING_PAYMENT'
+        }
+        view(buyer, checkoutId).orders*.status == ['AWAITING_PAYMENT', 'AWAITING_PAYMENT']
+        def asked = ordersEvents(CheckoutAwaitingPayment.TYPE, checkoutId)
+        asked.size() == 1
+        asked.first().data.amountVnd == placed.totalVnd
+        asked.first().data.payBefore == payBefore.toString()
+        asked.first().data.buyerIp == '127.0.0.1'
+
+        when: 'payments opens a VNPay session'
+        def session = Ids.newId()
+        paymentsSay(PaymentSessionOpened.TYPE, new PaymentSessionOpened(session, checkoutId, PaymentMethod.VNPAY, placed.totalVnd,
+                new PaymentSessionOpened.PaymentAction(PaymentSessionOpened.Kind.REDIRECT, 'https://pay.example/vpcpay?x=1', null),
+                payBefore))
+
+        then: 'the buyer sees where to pay'
+        conditions.eventually {
+            assert view(buyer, checkoutId).payment.action == [kind: 'REDIRECT', url: 'https://pay.example/vpcpay?x=1']
+        }
+
+        when: 'the payment succeeds, and payments (or a redelivery) says so twice'
+        def succeeded = new PaymentSucceeded(session, checkoutId, PaymentMethod.VNPAY, placed.totalVnd, '14422574', Instant.now())
+        2.times { paymentsSay(PaymentSucceeded.TYPE, succeeded) }
+
+        then: 'the checkout and both orders are paid, and each seller order is announced once'
+        conditions.eventually {
+            assert view(buyer, checkoutId).status == 'PAID'
+            assert ordersEvents(OrderPaid.TYPE, checkoutId).size() == 2
+        }
+        view(buyer, checkoutId).orders*.status == ['PAID', 'PAID']
+        ordersEvents(OrderPaid.TYPE, checkoutId)*.data*.sellerId as Set == [riceSeller.toString(), honeySeller.toString()] as Set
+        Infra.rows(tx, 'SELECT from_status, to_status, cause FROM checkout_history WHERE checkout_id = ? ORDER BY id',
+                [checkoutId.toString()])*.cause == ['placed by buyer', 'StockReserved', 'PaymentSucceeded']
+    }
+
+    def "a checkout whose stock is short is rejected with the reason, and a payment for it never makes it paid"() {
+        given:
+        UUID rice = productOnSale(riceSeller, 'Gạo ST25')
+        UUID checkoutId = UUID.fromString(body(checkout(buyer, checkoutBody([[rice, 3]]))).id)
+
+        when:
+        catalogSays(StockRejected.TYPE, new StockRejected(checkoutId,
+                [new StockRejected.Shortage(rice, 3, 2, StockRejected.Reason.OUT_OF_STOCK)]))
+
+        then:
+        conditions.eventually {
+            assert view(buyer, checkoutId).status == 'REJECTED'
+        }
+        view(buyer, checkoutId).rejectionReason == 'Gạo ST25 (Túi 5 kg): còn 2, cần 3'
+        ordersEvents(CheckoutRejected.TYPE, checkoutId).size() == 1
+
+        when: 'a payment for it arrives anyway'
+        paymentsSay(PaymentSucceeded.TYPE, new PaymentSucceeded(Ids.newId(), checkoutId, PaymentMethod.VNPAY, 1, 'x', Instant.now()))
+        def marker = Ids.newId()
+        productOnSale(riceSeller, 'marker', 1, 1, 1, Ids.newId(), marker)
+
+        then: 'it stays rejected and no order is announced as paid'
+        Infra.count(tx, 'SELECT COUNT(*) FROM inbox WHERE event_type = ?', ['PaymentSucceeded']) > 0
+        view(buyer, checkoutId).status == 'REJECTED'
+        ordersEvents(OrderPaid.TYPE, checkoutId).isEmpty()
+    }
+
+    private void catalogSays(String type, Object event) {
+        TestEvents.publish(redis, json, CatalogEvents.STREAM, type, event.checkoutId().toString(), event)
+    }
+
+    private void paymentsSay(String type, Object event) {
+        TestEvents.publish(redis, json, PaymentsEvents.STREAM, type, event.checkoutId().toString(), event)
+    }
+
+    private List<Map> ordersEvents(String type, UUID checkoutId) {
+        TestEvents.read(redis, json, OrdersEvents.STREAM, type).findAll { it.data.checkoutId == checkoutId.toString() }
+    }
+}
