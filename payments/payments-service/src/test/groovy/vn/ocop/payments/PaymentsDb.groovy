@@ -1,0 +1,59 @@
+package vn.ocop.payments
+
+import io.micronaut.json.JsonMapper
+import io.micronaut.transaction.TransactionOperations
+import java.sql.Connection
+import java.sql.Timestamp
+import java.time.Instant
+import java.time.LocalDateTime
+import java.time.ZoneOffset
+import java.time.temporal.ChronoUnit
+import vn.ocop.payments.api.PaymentMethod
+import vn.ocop.payments.session.PaymentSession
+import vn.ocop.payments.session.SessionState
+import vn.ocop.platform.Infra
+import vn.ocop.platform.event.Ids
+
+/** The payments database as the specs see it: cleaning, rows, events in the outbox. */
+class PaymentsDb {
+
+    static void clean(TransactionOperations<Connection> tx) {
+        ['payment_sessions', 'provider_notifications', 'outbox', 'inbox', 'idempotency_keys'].each {
+            Infra.execute(tx, "DELETE FROM $it")
+        }
+    }
+
+    /** An open VNPay session as the service opens them, for specs about what happens next. */
+    static PaymentSession openSession(Map<String, Object> args = [:]) {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS)
+        new PaymentSession(Ids.newId(), (args.checkoutId ?: Ids.newId()) as UUID, args.checkoutNumber ?: 'CK-7Q4M2X9P',
+                PaymentMethod.VNPAY, (args.amountVnd ?: 690_000L) as long, SessionState.OPEN,
+                args.txnRef ?: 'T' + UUID.randomUUID().toString().replace('-', '').take(15).toUpperCase(),
+                'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html?vnp_Amount=69000000', now.plus(15, ChronoUnit.MINUTES),
+                null, null, null, null, null, now, now)
+    }
+
+    /** A DATETIME column's value (LocalDateTime or Timestamp, by driver) as the UTC instant it stores. */
+    static Instant utc(Object value) {
+        if (value == null) {
+            return null
+        }
+        (value instanceof Timestamp ? (value as Timestamp).toLocalDateTime() : value as LocalDateTime).toInstant(ZoneOffset.UTC)
+    }
+
+    static Map<String, Object> session(TransactionOperations<Connection> tx, String txnRef) {
+        Infra.rows(tx, 'SELECT * FROM payment_sessions WHERE txn_ref = ?', [txnRef]).with { it ? it.first() : null }
+    }
+
+    /** The events in the outbox about one aggregate, oldest first, as [type: .., data: ..]. */
+    static List<Map<String, Object>> events(TransactionOperations<Connection> tx, JsonMapper json, String aggregateId) {
+        Infra.rows(tx, 'SELECT event_type, envelope FROM outbox WHERE aggregate_id = ? ORDER BY seq', [aggregateId]).collect {
+            [type: it.event_type, data: json.readValue(it.envelope as String, Map).data]
+        }
+    }
+
+    static List<Map<String, Object>> notifications(TransactionOperations<Connection> tx, String txnRef) {
+        Infra.rows(tx, 'SELECT txn_ref, raw_query, signature_valid, answer_code FROM provider_notifications WHERE txn_ref = ? '
+                + 'ORDER BY received_at', [txnRef])
+    }
+}
