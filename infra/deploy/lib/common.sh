@@ -8,6 +8,8 @@ set -euo pipefail
 OCOP_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../../.." && pwd)"
 OCOP_STATE="${OCOP_STATE:-$OCOP_ROOT/.ocop}"
 OCOP_CACHE="${OCOP_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/ocop}"
+# Where the processes a command starts are recorded (the run command's are what the stop command ends).
+OCOP_PIDS="${OCOP_PIDS:-$OCOP_STATE/run}"
 OCOP_SERVICES=(identity catalog orders payments traceability)
 OCOP_MAVEN_VERSION=3.9.11
 OCOP_MIN_JAVA=21
@@ -135,7 +137,7 @@ ensure_redis() {
 }
 
 # Processes this checkout started, so that stop ends exactly those.
-record_started() { mkdir -p "$OCOP_STATE/pids"; echo "$2" >"$OCOP_STATE/pids/$1.pid"; }
+record_started() { mkdir -p "$OCOP_PIDS"; echo "$2" >"$OCOP_PIDS/$1.pid"; }
 
 # --- databases and users -----------------------------------------------------------
 db_password() { # $1 = service
