@@ -130,6 +130,19 @@ class OrderToPaidScenario extends Specification {
         ServiceProcesses.SERVICES.every { state.deadLetters(it) == 0 }
     }
 
+    def "a checkout for more bags than are in stock ends REJECTED with the reason, and reserves nothing"() {
+        when:
+        def placed = market.checkout(buyer, checkoutOf(100), UUID.randomUUID().toString())
+        def rejected = market.awaitStatus(buyer, placed.text('id'), 'REJECTED')
+
+        then:
+        placed.status() == 201
+        rejected.rejectionReason == 'Gạo ST25 (E2E) (Túi 5 kg): còn 17, cần 100'
+        rejected.payment.action == null
+        state.rows('catalog', 'SELECT available, reserved, sold FROM skus WHERE id = ?', [skuId]) == [[available: 17, reserved: 0, sold: 3]]
+        state.count('payments', 'SELECT COUNT(*) FROM payment_sessions WHERE checkout_id = ?', [placed.text('id')]) == 0
+    }
+
     def "the seller registers a harvest lot; its QR code decodes to a URL that answers with the product and the lot"() {
         when:
         def lot = market.registerLot(seller, [productId: rice.id, code: 'ST25-E2E-01', quantity: 850, unit: 'kg',
@@ -183,7 +196,7 @@ class OrderToPaidScenario extends Specification {
             assert state.eventCounts(checkoutId) == [CheckoutPlaced       : 1, StockReserved: 1, CheckoutAwaitingPayment: 1,
                                                      PaymentSessionOpened : 1, PaymentSucceeded: 1, OrderPaid: 1, StockCommitted: 1]
         }
-        state.count('orders', 'SELECT COUNT(*) FROM checkouts WHERE buyer_id = ?', [buyer.accountId().toString()]) == 2
+        state.count('orders', 'SELECT COUNT(*) FROM checkouts WHERE buyer_id = ?', [buyer.accountId().toString()]) == 3
         state.count('payments', 'SELECT COUNT(*) FROM payment_sessions WHERE checkout_id = ?', [checkoutId]) == 1
         state.count('orders', 'SELECT COUNT(*) FROM inbox WHERE event_type = ?', ['StockReserved']) == 2
         ServiceProcesses.SERVICES.every { state.deadLetters(it) == 0 }
