@@ -1,54 +1,20 @@
 package vn.ocop.catalog
 
-import io.lettuce.core.api.StatefulRedisConnection
 import io.micronaut.http.HttpRequest
-import io.micronaut.http.HttpResponse
-import io.micronaut.http.client.HttpClient
-import io.micronaut.http.client.annotation.Client
-import io.micronaut.http.client.exceptions.HttpClientResponseException
-import io.micronaut.json.JsonMapper
-import io.micronaut.test.support.TestPropertyProvider
-import io.micronaut.transaction.TransactionOperations
-import jakarta.inject.Inject
-import java.sql.Connection
 import java.time.Instant
-import spock.lang.Specification
-import spock.util.concurrent.PollingConditions
 import vn.ocop.identity.api.AccountRegistered
 import vn.ocop.identity.api.IdentityEvents
 import vn.ocop.platform.Infra
+import vn.ocop.platform.ServiceSpecification
 import vn.ocop.platform.TestEvents
 import vn.ocop.platform.event.Ids
 import vn.ocop.platform.security.TestIdentity
 
 /** What catalog specs share: the real database, Redis, HTTP client, tokens, and steps like "a verified seller". */
-abstract class CatalogSpecification extends Specification implements TestPropertyProvider {
+abstract class CatalogSpecification extends ServiceSpecification {
 
     static final String CAN_THO = '92'
-    static final String MY_XUYEN_COMMUNE = '31900'
-
-    @Inject @Client('/') HttpClient http
-    @Inject StatefulRedisConnection<String, String> redis
-    @Inject JsonMapper json
-    @Inject TransactionOperations<Connection> tx
-    PollingConditions conditions = new PollingConditions(timeout: 10)
-
-    @Override
-    Map<String, String> getProperties() {
-        TestIdentity.properties()
-    }
-
-    HttpResponse<Map> call(HttpRequest<?> request) {
-        try {
-            http.toBlocking().exchange(request, Map)
-        } catch (HttpClientResponseException e) {
-            e.response as HttpResponse<Map>
-        }
-    }
-
-    Map body(HttpResponse<?> response) {
-        response.getBody(Map).orElse([:])
-    }
+    static final String MY_XUYEN_COMMUNE = '31684'
 
     /** A seller who registered in identity, as catalog learns of it from the identity stream. */
     UUID registeredSeller(String name = 'Gạo Ông Cua', String province = CAN_THO) {

@@ -1,51 +1,18 @@
 package vn.ocop.orders
 
-import io.lettuce.core.api.StatefulRedisConnection
 import io.micronaut.http.HttpRequest
 import io.micronaut.http.HttpResponse
-import io.micronaut.http.client.HttpClient
-import io.micronaut.http.client.annotation.Client
-import io.micronaut.http.client.exceptions.HttpClientResponseException
-import io.micronaut.json.JsonMapper
-import io.micronaut.test.support.TestPropertyProvider
-import io.micronaut.transaction.TransactionOperations
-import jakarta.inject.Inject
-import java.sql.Connection
 import java.time.Instant
-import spock.lang.Specification
-import spock.util.concurrent.PollingConditions
 import vn.ocop.catalog.api.CatalogEvents
 import vn.ocop.catalog.api.ProductPublished
 import vn.ocop.platform.Infra
+import vn.ocop.platform.ServiceSpecification
 import vn.ocop.platform.TestEvents
 import vn.ocop.platform.event.Ids
 import vn.ocop.platform.security.TestIdentity
 
 /** What orders specs share: real database and Redis, an HTTP client, tokens, products published by "catalog". */
-abstract class OrdersSpecification extends Specification implements TestPropertyProvider {
-
-    @Inject @Client('/') HttpClient http
-    @Inject StatefulRedisConnection<String, String> redis
-    @Inject JsonMapper json
-    @Inject TransactionOperations<Connection> tx
-    PollingConditions conditions = new PollingConditions(timeout: 10)
-
-    @Override
-    Map<String, String> getProperties() {
-        TestIdentity.properties()
-    }
-
-    HttpResponse<Map> call(HttpRequest<?> request) {
-        try {
-            http.toBlocking().exchange(request, Map)
-        } catch (HttpClientResponseException e) {
-            e.response as HttpResponse<Map>
-        }
-    }
-
-    Map body(HttpResponse<?> response) {
-        response.getBody(Map).orElse([:])
-    }
+abstract class OrdersSpecification extends ServiceSpecification {
 
     /** Catalog publishes a product; returns its first SKU's id once orders holds the copy. */
     UUID productOnSale(UUID seller, String name = 'Gạo ST25', long price = 220000, int grams = 5100, long revision = 1,
