@@ -239,22 +239,17 @@ final class StreamWorker implements Runnable {
         return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
     }
 
+    // lastErrors is only touched by this worker's own thread.
     private void rememberError(String id, String error) {
-        synchronized (lastErrors) {
-            lastErrors.put(id, error);
-        }
+        lastErrors.put(id, error);
     }
 
     private String recallError(String id) {
-        synchronized (lastErrors) {
-            return lastErrors.getOrDefault(id, "not handled within " + config.claimIdle() + " (consumer died or handler failed elsewhere)");
-        }
+        return lastErrors.getOrDefault(id, "not handled within " + config.claimIdle() + " (consumer died or handler failed elsewhere)");
     }
 
     private void forgetError(String id) {
-        synchronized (lastErrors) {
-            lastErrors.remove(id);
-        }
+        lastErrors.remove(id);
     }
 
     private static Map<String, Object> pairs(Object entry) {

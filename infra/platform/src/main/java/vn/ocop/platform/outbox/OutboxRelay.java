@@ -28,7 +28,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ocop.platform.event.ServiceIdentity;
@@ -49,9 +48,6 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private static final String SELECT_PENDING = "SELECT seq, event_id, event_type, envelope, created_at FROM outbox "
             + "WHERE sent_at IS NULL ORDER BY seq LIMIT ? FOR UPDATE SKIP LOCKED";
     private static final String MARK_SENT = "UPDATE outbox SET sent_at = ?, stream_id = ? WHERE seq = ?";
-    private static final String PURGE = "DELETE FROM outbox WHERE sent_at IS NOT NULL AND sent_at < ? LIMIT 5000";
-    private static final String COUNT_PENDING = "SELECT COUNT(*) FROM outbox WHERE sent_at IS NULL";
-    private static final Duration PURGE_EVERY = Duration.ofMinutes(10);
     private static final Duration MAX_BACKOFF = Duration.ofSeconds(5);
 
     private final TransactionOperations<Connection> transactions;
@@ -63,19 +59,20 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
     private final XAddArgs addArgs;
     private final Timer publishDelay;
     private final Counter published;
-    private final AtomicLong pending = new AtomicLong();
+    private final Housekeeping housekeeping;
     private volatile boolean running;
     private Thread worker;
-    private Instant nextPurge = Instant.EPOCH;
 
     OutboxRelay(TransactionOperations<Connection> transactions, StatefulRedisConnection<String, String> redis,
-                RelayConfiguration config, RelaySignal signal, Clock clock, ServiceIdentity service, MeterRegistry meters) {
+                RelayConfiguration config, RelaySignal signal, Clock clock, ServiceIdentity service, MeterRegistry meters,
+                Housekeeping housekeeping) {
         this.transactions = transactions;
         this.redis = redis;
         this.config = config;
         this.signal = signal;
         this.clock = clock;
         this.stream = service.stream();
+        this.housekeeping = housekeeping;
         this.addArgs = config.maxStreamLength() > 0 ? XAddArgs.Builder.maxlen(config.maxStreamLength()).approximateTrimming() : null;
         this.publishDelay = Timer.builder("ocop.outbox.publish.delay")
                 .description("time from the outbox row's creation to its XADD")
@@ -83,7 +80,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                 .publishPercentiles(0.5, 0.99)
                 .register(meters);
         this.published = Counter.builder("ocop.outbox.published").tag("stream", stream).register(meters);
-        Gauge.builder("ocop.outbox.pending", pending, AtomicLong::get)
+        Gauge.builder("ocop.outbox.pending", housekeeping, Housekeeping::pendingOutbox)
                 .description("outbox rows not yet appended to the stream")
                 .tag("stream", stream)
                 .register(meters);
@@ -126,7 +123,7 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
                 do {
                     sent = publishBatch();
                 } while (running && sent == config.batchSize());
-                purgeWhenDue();
+                housekeeping.runIfDue();
                 backoff = Duration.ofMillis(100);
                 signal.await(config.pollInterval());
             } catch (InterruptedException e) {
@@ -140,13 +137,12 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         }
     }
 
-    /** Publishes up to one batch of pending rows; returns how many. Visible for tests and benchmarks. */
-    public int publishBatch() {
+    /** Publishes up to one batch of pending rows; returns how many. */
+    int publishBatch() {
         return transactions.executeWrite(status -> {
             Connection connection = status.getConnection();
             List<PendingRow> rows = selectPending(connection);
             if (rows.isEmpty()) {
-                pending.set(0);
                 return 0;
             }
             var commands = redis.async();
@@ -192,31 +188,6 @@ public class OutboxRelay implements ApplicationEventListener<StartupEvent> {
         } catch (SQLException e) {
             throw new OutboxException("cannot read the outbox", e);
         }
-    }
-
-    private void purgeWhenDue() {
-        Instant now = clock.instant();
-        if (now.isBefore(nextPurge)) {
-            return;
-        }
-        nextPurge = now.plus(PURGE_EVERY);
-        transactions.executeWrite(status -> {
-            try (PreparedStatement purge = status.getConnection().prepareStatement(PURGE);
-                 PreparedStatement count = status.getConnection().prepareStatement(COUNT_PENDING)) {
-                purge.setTimestamp(1, Timestamp.from(now.minus(config.retention())));
-                int purged = purge.executeUpdate();
-                if (purged > 0) {
-                    LOG.info("purged {} sent outbox rows older than {}", purged, config.retention());
-                }
-                try (ResultSet rs = count.executeQuery()) {
-                    rs.next();
-                    pending.set(rs.getLong(1));
-                }
-                return purged;
-            } catch (SQLException e) {
-                throw new OutboxException("cannot purge the outbox", e);
-            }
-        });
     }
 
     private static void sleep(Duration duration) {

@@ -30,6 +30,7 @@ final class TrustedProxyAddressResolver implements HttpClientAddressResolver {
     }
 
     @Override
+    @SuppressWarnings("rawtypes") // the interface declares a raw HttpRequest
     public String resolve(@NonNull HttpRequest request) {
         InetSocketAddress remote = request.getRemoteAddress();
         String peer = remote == null ? null : remote.getAddress() == null ? remote.getHostString()
