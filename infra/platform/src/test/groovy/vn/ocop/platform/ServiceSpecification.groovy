@@ -40,6 +40,11 @@ abstract class ServiceSpecification extends Specification implements TestPropert
         }
     }
 
+    /** The JSON body of a successful response, as lists and maps. */
+    def read(HttpRequest<?> request) {
+        http.toBlocking().retrieve(request, Object)
+    }
+
     Map body(HttpResponse<?> response) {
         response.getBody(Map).orElse([:])
     }
