@@ -29,8 +29,38 @@ abstract class CatalogSpecification extends ServiceSpecification {
         account
     }
 
+    /** A helper account created in identity, as catalog learns of it. */
+    UUID registeredHelper(String phone) {
+        UUID account = Ids.newId()
+        TestEvents.publish(redis, json, IdentityEvents.STREAM, AccountRegistered.TYPE, account.toString(),
+                new AccountRegistered(account, 'Đoàn viên Nguyễn Văn Tâm', phone, null, ['HELPER'], null, null, Instant.now()))
+        conditions.eventually {
+            assert Infra.count(tx, 'SELECT COUNT(*) FROM helpers WHERE id = ?', [account.toString()]) == 1
+        }
+        account
+    }
+
+    static Map profile(Map overrides = [:]) {
+        [displayName   : 'Gạo Ông Cua', sellerType: 'ENTERPRISE', legalName: 'Doanh nghiệp tư nhân Hồ Quang',
+         businessCode  : '2200123456', representative: 'Hồ Quang Cua', phone: '0912345678', email: 'st25@example.vn',
+         address       : [street: '12 Hùng Vương, khóm 5', provinceCode: CAN_THO, communeCode: MY_XUYEN_COMMUNE,
+                          legacyDistrictCode: '947']] + overrides
+    }
+
+    static final Map BANK_PAYOUT = [method: 'BANK_ACCOUNT', bankBin: '970436', accountNumber: '0071000123456',
+                                    accountName: 'Hồ Quang Cua']
+
+    /** The seller fills in its profile and payout account, as it must before an officer can verify it. */
+    void completeProfile(UUID seller, Map overrides = [:]) {
+        assert call(HttpRequest.PUT("/api/v1/sellers/$seller/profile", profile(overrides))
+                .bearerAuth(TestIdentity.seller(seller))).status().code == 200
+        assert call(HttpRequest.PUT("/api/v1/sellers/$seller/payout-account", BANK_PAYOUT)
+                .bearerAuth(TestIdentity.seller(seller))).status().code == 200
+    }
+
     UUID verifiedSeller(String name = 'Gạo Ông Cua') {
         UUID seller = registeredSeller(name)
+        completeProfile(seller, [displayName: name])
         def response = call(HttpRequest.POST("/api/v1/sellers/$seller/decisions", [decision: 'VERIFY'])
                 .bearerAuth(TestIdentity.officer(Ids.newId(), CAN_THO)))
         assert response.status().code == 200

@@ -33,6 +33,19 @@ public final class DemoData {
                 "communeCode", MY_XUYEN);
     }
 
+    /** The rest of the seller's profile, as the seller completes it in catalog. */
+    public static Map<String, Object> sellerProfile() {
+        return Map.of("displayName", "Gạo Ông Cua", "sellerType", "ENTERPRISE", "legalName", "Doanh nghiệp tư nhân Hồ Quang",
+                "businessCode", "2200112233", "representative", "Hồ Quang Cua", "phone", "0912000025", "email", SELLER_EMAIL,
+                "address", Map.of("street", "Ấp Hòa Trung", "provinceCode", CAN_THO, "communeCode", MY_XUYEN,
+                        "legacyDistrictCode", "947"));
+    }
+
+    public static Map<String, Object> sellerPayout() {
+        return Map.of("method", "BANK_ACCOUNT", "bankBin", "970405", "accountNumber", "7600205123456",
+                "accountName", "Doanh nghiệp tư nhân Hồ Quang");
+    }
+
     public static Map<String, Object> st25Rice() {
         return Map.of("name", "Gạo ST25 Ông Cua",
                 "description", "Gạo ST25 trồng tại Mỹ Xuyên, Sóc Trăng (nay thuộc TP Cần Thơ). Gạo ngon nhất thế giới 2019, 2023, 2025.",
@@ -56,7 +69,7 @@ public final class DemoData {
             var officer = market.ensureStaff(admin, "OFFICER", OFFICER_EMAIL, OFFICER_PASSWORD, "Cán bộ Sở Công Thương Cần Thơ",
                     CAN_THO);
             var seller = market.ensureSeller(sellerRegistration());
-            market.ensureVerified(officer, seller.accountId());
+            market.ensureVerified(officer, seller, sellerProfile(), sellerPayout());
             var rice = market.ensureProduct(seller, st25Rice());
             var buyer = market.ensureBuyer("0987000001", BUYER_EMAIL, BUYER_PASSWORD, "Nguyễn Thị Mai");
             var lot = market.registerLot(seller, Map.of("productId", rice.get("id"), "code", "ST25-MX-2611", "quantity", 1200,

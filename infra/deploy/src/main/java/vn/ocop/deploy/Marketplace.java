@@ -61,12 +61,25 @@ public final class Marketplace {
         return login((String) registration.get("email"), (String) registration.get("password"));
     }
 
-    /** Waits until catalog knows the seller, and has the officer verify it unless it already is. */
-    public Map<String, Object> ensureVerified(Session officer, UUID sellerId) {
+    /**
+     * Waits until catalog knows the seller, has the seller complete its profile and payout account (an officer verifies
+     * only a complete profile), then has the officer verify it unless it already is.
+     */
+    public Map<String, Object> ensureVerified(Session officer, Session sellerSession, Map<String, Object> profile,
+                                              Map<String, Object> payout) {
+        UUID sellerId = sellerSession.accountId();
         var seller = Await.until("catalog to learn of seller " + sellerId, patience, () -> {
             var r = api.get(api.urls().catalog(), "/api/v1/sellers/" + sellerId, officer.accessToken());
             return r.ok() ? Optional.of(r.body()) : Optional.empty();
         });
+        if (seller.get("payout") == null) {
+            var saved = api.send(api.urls().catalog(), HttpRequest.PUT("/api/v1/sellers/" + sellerId + "/profile", profile),
+                    sellerSession.accessToken());
+            require(saved.ok(), "completing the profile of seller " + sellerId, saved);
+            var paid = api.send(api.urls().catalog(), HttpRequest.PUT("/api/v1/sellers/" + sellerId + "/payout-account", payout),
+                    sellerSession.accessToken());
+            require(paid.ok(), "setting the payout account of seller " + sellerId, paid);
+        }
         if ("VERIFIED".equals(seller.get("status"))) {
             return seller;
         }

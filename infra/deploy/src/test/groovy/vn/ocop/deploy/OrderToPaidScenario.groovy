@@ -59,7 +59,8 @@ class OrderToPaidScenario extends Specification {
         def admin = market.login(ServiceProcesses.ADMIN_EMAIL, ServiceProcesses.ADMIN_PASSWORD)
         officer = market.ensureStaff(admin, 'OFFICER', 'canbo@e2e.ocop.local', 'E2e-Officer-2025', 'Cán bộ Cần Thơ', '92')
         seller = market.ensureSeller(DemoData.sellerRegistration() + [email: 'st25@e2e.ocop.local', phone: '0912000125'])
-        def verified = market.ensureVerified(officer, seller.accountId())
+        def verified = market.ensureVerified(officer, seller, DemoData.sellerProfile() + [phone: '0912000125'],
+                DemoData.sellerPayout())
         rice = market.ensureProduct(seller, [name: 'Gạo ST25 (E2E)', gtin: '8931234567897',
                                              skus: [[code: 'ST25-5KG', label: 'Túi 5 kg', unit: 'túi', priceVnd: 220000,
                                                      weightGrams: 5100, stock: 20]]])

@@ -6,6 +6,7 @@ import io.micronaut.data.annotation.MappedEntity;
 import io.micronaut.data.annotation.Version;
 import java.time.Instant;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import vn.ocop.platform.problem.ProblemException;
@@ -13,10 +14,16 @@ import vn.ocop.platform.problem.ProblemException;
 /**
  * An OCOP subject selling on the marketplace. Its id is the seller's identity account id. The trade office of the
  * seller's province decides its status.
+ *
+ * @param businessCode       enterprise or cooperative tax code, or household business registration number
+ * @param legacyDistrictCode the district on papers issued before the July 2025 reform, if any
  */
 @MappedEntity("sellers")
-public record Seller(@Id UUID id, String displayName, SellerType sellerType, String legalName, String provinceCode,
-                     String communeCode, @Nullable String phone, @Nullable String email, SellerStatus status,
+public record Seller(@Id UUID id, String displayName, SellerType sellerType, String legalName, @Nullable String businessCode,
+                     @Nullable String representative, @Nullable String street, String provinceCode, String communeCode,
+                     @Nullable String legacyDistrictCode, @Nullable String phone, @Nullable String email,
+                     @Nullable PayoutAccount.PayoutMethod payoutMethod, @Nullable String payoutInstitution,
+                     @Nullable String payoutAccount, @Nullable String payoutHolder, SellerStatus status,
                      @Nullable String statusReason, Instant createdAt, Instant updatedAt, @Version long version) {
 
     private static final Map<SellerStatus, Set<SellerStatus>> ALLOWED = Map.of(
@@ -24,6 +31,19 @@ public record Seller(@Id UUID id, String displayName, SellerType sellerType, Str
             SellerStatus.REJECTED, Set.of(SellerStatus.VERIFIED),
             SellerStatus.VERIFIED, Set.of(SellerStatus.SUSPENDED),
             SellerStatus.SUSPENDED, Set.of(SellerStatus.VERIFIED));
+
+    /** A seller as registered in identity, waiting for verification. */
+    static Seller registered(UUID id, String displayName, SellerType type, String legalName, String provinceCode,
+                             String communeCode, @Nullable String phone, @Nullable String email, Instant now) {
+        return new Seller(id, displayName, type, legalName, null, null, null, provinceCode, communeCode, null, phone, email,
+                null, null, null, null, SellerStatus.PENDING, null, now, now, 0);
+    }
+
+    /** Where payouts go, once the seller has said. */
+    @Nullable
+    public PayoutAccount payout() {
+        return payoutMethod == null ? null : new PayoutAccount(payoutMethod, payoutInstitution, payoutAccount, payoutHolder);
+    }
 
     public boolean verified() {
         return status == SellerStatus.VERIFIED;
@@ -34,7 +54,32 @@ public record Seller(@Id UUID id, String displayName, SellerType sellerType, Str
         if (!ALLOWED.get(status).contains(next)) {
             throw ProblemException.conflict("seller_status_conflict", "A {0} seller cannot become {1}", status, next);
         }
-        return new Seller(id, displayName, sellerType, legalName, provinceCode, communeCode, phone, email, next, reason,
-                createdAt, now, version);
+        return withStatus(next, reason, now);
+    }
+
+    Seller withStatus(SellerStatus next, @Nullable String reason, Instant now) {
+        return new Seller(id, displayName, sellerType, legalName, businessCode, representative, street, provinceCode,
+                communeCode, legacyDistrictCode, phone, email, payoutMethod, payoutInstitution, payoutAccount, payoutHolder,
+                next, reason, createdAt, now, version);
+    }
+
+    /** The seller with the profile it sent; status unchanged. */
+    Seller withProfile(SellerProfile p, Instant now) {
+        return new Seller(id, p.displayName().strip(), p.sellerType(), p.legalName().strip(), p.businessCode(),
+                p.representative().strip(), p.address().street().strip(), p.address().provinceCode(),
+                p.address().communeCode(), p.address().legacyDistrictCode(), p.phone(), p.email(), payoutMethod,
+                payoutInstitution, payoutAccount, payoutHolder, status, statusReason, createdAt, now, version);
+    }
+
+    Seller withPayout(PayoutAccount account, Instant now) {
+        return new Seller(id, displayName, sellerType, legalName, businessCode, representative, street, provinceCode,
+                communeCode, legacyDistrictCode, phone, email, account.method(), account.institution(), account.account(),
+                account.holder(), status, statusReason, createdAt, now, version);
+    }
+
+    /** Whether the facts an officer verified (who the subject is, where) differ from another version's. */
+    boolean sameLegalIdentity(Seller other) {
+        return sellerType == other.sellerType && legalName.equals(other.legalName)
+                && Objects.equals(businessCode, other.businessCode) && provinceCode.equals(other.provinceCode);
     }
 }

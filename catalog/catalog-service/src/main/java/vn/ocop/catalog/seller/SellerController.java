@@ -8,6 +8,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -21,6 +22,7 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import vn.ocop.catalog.locality.AdminUnits;
 import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.security.Caller;
 import vn.ocop.platform.security.Roles;
@@ -33,11 +35,16 @@ class SellerController {
     private final SellerRepository sellers;
     private final SellerHistoryRepository history;
     private final SellerDecisions decisions;
+    private final SellerProfiles profiles;
+    private final AdminUnits units;
 
-    SellerController(SellerRepository sellers, SellerHistoryRepository history, SellerDecisions decisions) {
+    SellerController(SellerRepository sellers, SellerHistoryRepository history, SellerDecisions decisions,
+                     SellerProfiles profiles, AdminUnits units) {
         this.sellers = sellers;
         this.history = history;
         this.decisions = decisions;
+        this.profiles = profiles;
+        this.units = units;
     }
 
     /** What an officer decides. */
@@ -59,17 +66,6 @@ class SellerController {
     }
 
     @Serdeable
-    record SellerView(UUID id, String displayName, SellerType sellerType, String legalName, String provinceCode,
-                      String communeCode, @Nullable String phone, @Nullable String email, SellerStatus status,
-                      @Nullable String statusReason, Instant createdAt) {
-
-        static SellerView of(Seller s, boolean full) {
-            return new SellerView(s.id(), s.displayName(), s.sellerType(), s.legalName(), s.provinceCode(), s.communeCode(),
-                    full ? s.phone() : null, full ? s.email() : null, s.status(), full ? s.statusReason() : null, s.createdAt());
-        }
-    }
-
-    @Serdeable
     record HistoryEntry(@Nullable SellerStatus from, SellerStatus to, @Nullable String reason, @Nullable UUID actorId,
                         Instant at) {
     }
@@ -87,7 +83,29 @@ class SellerController {
         if (!full && !seller.verified()) {
             throw notFound(id);
         }
-        return SellerView.of(seller, full);
+        return SellerView.of(seller, units, full);
+    }
+
+    /** The caller's own seller profile. */
+    @Get("/me")
+    @Secured(Roles.SELLER)
+    SellerView me(Authentication authentication) {
+        UUID id = Caller.of(authentication).accountId();
+        return SellerView.of(sellers.findById(id).orElseThrow(() -> notFound(id)), units, true);
+    }
+
+    /** The seller, or a helper delegated PROFILE, replaces the profile; see {@link SellerProfiles}. */
+    @Put("/{id}/profile")
+    @Secured({Roles.SELLER, Roles.HELPER})
+    SellerView updateProfile(@PathVariable UUID id, @Body @Valid SellerProfile profile, Authentication authentication) {
+        return SellerView.of(profiles.update(Caller.of(authentication), id, profile), units, true);
+    }
+
+    /** Where payouts go; the seller alone sets it. */
+    @Put("/{id}/payout-account")
+    @Secured(Roles.SELLER)
+    SellerView setPayout(@PathVariable UUID id, @Body @Valid SellerProfile.Payout payout, Authentication authentication) {
+        return SellerView.of(profiles.setPayout(Caller.of(authentication), id, payout), units, true);
     }
 
     @Get("/{id}/history")
@@ -113,14 +131,15 @@ class SellerController {
         List<Seller> found = caller.has(Roles.ADMIN)
                 ? sellers.findByStatusAndIdGreaterThan(status, after, page)
                 : sellers.findByProvinceCodeAndStatusAndIdGreaterThan(caller.officerProvince().orElse("--"), status, after, page);
-        return new SellerPage(found.stream().map(s -> SellerView.of(s, true)).toList(),
+        return new SellerPage(found.stream().map(s -> SellerView.of(s, units, true)).toList(),
                 found.size() == limit ? found.getLast().id() : null);
     }
 
     @Post("/{id}/decisions")
     @Secured({Roles.OFFICER, Roles.ADMIN})
     SellerView decide(@PathVariable UUID id, @Body @Valid DecisionRequest request, Authentication authentication) {
-        return SellerView.of(decisions.decide(Caller.of(authentication), id, request.decision().outcome, request.reason()), true);
+        return SellerView.of(decisions.decide(Caller.of(authentication), id, request.decision().outcome, request.reason()), units,
+                true);
     }
 
     private static boolean mayManage(Caller caller, Seller seller) {

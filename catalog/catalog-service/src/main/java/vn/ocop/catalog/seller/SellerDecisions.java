@@ -1,11 +1,14 @@
 package vn.ocop.catalog.seller;
 
 import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+import vn.ocop.platform.problem.Problem;
 import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.security.Caller;
 import vn.ocop.platform.security.Roles;
@@ -16,11 +19,16 @@ public class SellerDecisions {
 
     private final SellerRepository sellers;
     private final SellerHistoryRepository history;
+    private final SellerProfiles profiles;
+    private final ActivityLog activity;
     private final Clock clock;
 
-    SellerDecisions(SellerRepository sellers, SellerHistoryRepository history, Clock clock) {
+    SellerDecisions(SellerRepository sellers, SellerHistoryRepository history, SellerProfiles profiles, ActivityLog activity,
+                    Clock clock) {
         this.sellers = sellers;
         this.history = history;
+        this.profiles = profiles;
+        this.activity = activity;
         this.clock = clock;
     }
 
@@ -32,9 +40,18 @@ public class SellerDecisions {
         if (next != SellerStatus.VERIFIED && (reason == null || reason.isBlank())) {
             throw ProblemException.invalidField("reason", "is required to reject or suspend a seller");
         }
+        if (next == SellerStatus.VERIFIED) {
+            List<Problem.FieldError> missing = profiles.missingForVerification(seller);
+            if (!missing.isEmpty()) {
+                throw new ProblemException(HttpStatus.UNPROCESSABLE_ENTITY, "seller_profile_incomplete", missing,
+                        "Seller {0} cannot be verified before its profile is complete", sellerId);
+            }
+        }
         Instant now = Instant.now(clock);
         Seller decided = sellers.update(seller.decide(next, reason, now));
         history.save(new SellerStatusChange(null, sellerId, seller.status(), next, reason, officer.accountId(), now));
+        activity.record(new Acting(officer.accountId(), sellerId, officer.has(Roles.ADMIN) ? Acting.Role.ADMIN : Acting.Role.OFFICER),
+                "STATUS_" + next, sellerId, reason == null ? next.name() : next + ": " + reason);
         return decided;
     }
 

@@ -21,7 +21,17 @@ class SellerOnboardingSpec extends CatalogSpecification {
                 .contains(seller.toString())
         call(HttpRequest.GET("/api/v1/sellers/$seller")).status().code == 404
 
+        when: 'the officer cannot verify a profile that lacks the registration code, representative, address or payout'
+        def incomplete = call(HttpRequest.POST("/api/v1/sellers/$seller/decisions", [decision: 'VERIFY'])
+                .bearerAuth(TestIdentity.officer(officer, CAN_THO)))
+
+        then:
+        incomplete.status().code == 422
+        body(incomplete).code == 'seller_profile_incomplete'
+        body(incomplete).errors*.field.containsAll(['businessCode', 'representative', 'address.street', 'payout'])
+
         when:
+        completeProfile(seller, [displayName: 'HTX Nông nghiệp Mỹ Xuyên', sellerType: 'COOPERATIVE'])
         def response = call(HttpRequest.POST("/api/v1/sellers/$seller/decisions", [decision: 'VERIFY'])
                 .bearerAuth(TestIdentity.officer(officer, CAN_THO)))
 
@@ -34,6 +44,13 @@ class SellerOnboardingSpec extends CatalogSpecification {
         def history = http.toBlocking().retrieve(HttpRequest.GET("/api/v1/sellers/$seller/history")
                 .bearerAuth(TestIdentity.seller(seller)), Argument.listOf(Map))
         history*.to == ['PENDING', 'VERIFIED']
+        with(body(call(HttpRequest.GET("/api/v1/sellers/$seller")))) {
+            businessCode == '2200123456'
+            address.communeName == 'Phường Mỹ Xuyên'
+            address.provinceName == 'Thành phố Cần Thơ'
+            address.legacyDistrictName == 'Huyện Mỹ Xuyên'
+            payout == null // only for the seller and officials
+        }
         history.last().actorId == officer.toString()
     }
 

@@ -11,19 +11,25 @@ import vn.ocop.platform.event.EventEnvelope;
 import vn.ocop.platform.event.EventHandler;
 import vn.ocop.platform.security.Roles;
 
-/** A seller who registered in identity gets a seller profile here, pending an officer's verification. */
+/**
+ * Accounts catalog needs to know of: a seller who registered in identity gets a seller profile here, pending an
+ * officer's verification; a helper account becomes someone sellers can delegate to.
+ */
 @Singleton
-class SellerRegistrationHandler implements EventHandler<AccountRegistered> {
+class AccountRegisteredHandler implements EventHandler<AccountRegistered> {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SellerRegistrationHandler.class);
+    private static final Logger LOG = LoggerFactory.getLogger(AccountRegisteredHandler.class);
 
     private final SellerRepository sellers;
     private final SellerHistoryRepository history;
+    private final HelperRepository helpers;
     private final Clock clock;
 
-    SellerRegistrationHandler(SellerRepository sellers, SellerHistoryRepository history, Clock clock) {
+    AccountRegisteredHandler(SellerRepository sellers, SellerHistoryRepository history, HelperRepository helpers,
+                             Clock clock) {
         this.sellers = sellers;
         this.history = history;
+        this.helpers = helpers;
         this.clock = clock;
     }
 
@@ -44,6 +50,10 @@ class SellerRegistrationHandler implements EventHandler<AccountRegistered> {
 
     @Override
     public void handle(AccountRegistered account, EventEnvelope envelope) {
+        if (account.roles().contains(Roles.HELPER) && !helpers.existsById(account.accountId())) {
+            helpers.save(new Helper(account.accountId(), account.displayName(), account.phone(), account.email(),
+                    Instant.now(clock)));
+        }
         var application = account.seller();
         if (!account.roles().contains(Roles.SELLER) || application == null || sellers.existsById(account.accountId())) {
             return;
@@ -57,9 +67,8 @@ class SellerRegistrationHandler implements EventHandler<AccountRegistered> {
             return;
         }
         Instant now = Instant.now(clock);
-        sellers.save(new Seller(account.accountId(), account.displayName(), type, application.legalName(),
-                application.provinceCode(), application.communeCode(), account.phone(), account.email(),
-                SellerStatus.PENDING, null, now, now, 0));
+        sellers.save(Seller.registered(account.accountId(), account.displayName(), type, application.legalName(),
+                application.provinceCode(), application.communeCode(), account.phone(), account.email(), now));
         history.save(new SellerStatusChange(null, account.accountId(), null, SellerStatus.PENDING, "registered", null, now));
     }
 }
