@@ -68,7 +68,8 @@ abstract class CatalogSpecification extends ServiceSpecification {
     }
 
     Map newProduct(String name = 'Gạo ST25 Ông Cua', int stock = 50, Map extra = [:]) {
-        [name       : name, description: 'Gạo thơm ST25 trồng tại Mỹ Xuyên, Sóc Trăng'] + extra +
+        [name             : name, description: 'Gạo thơm ST25 trồng tại Mỹ Xuyên, Sóc Trăng', ocopGroup: 'FOOD',
+         category         : 'Gạo', originCommuneCode: MY_XUYEN_COMMUNE] + extra +
                 [skus: [[code: 'ST25-5KG', label: 'Túi 5 kg', unit: 'túi', priceVnd: 220000, weightGrams: 5100, stock: stock]]]
     }
 

@@ -47,7 +47,8 @@ public final class DemoData {
     }
 
     public static Map<String, Object> st25Rice() {
-        return Map.of("name", "Gạo ST25 Ông Cua",
+        return Map.of("name", "Gạo ST25 Ông Cua", "nameEn", "Ong Cua ST25 rice", "ocopGroup", "FOOD", "category", "Gạo",
+                "originCommuneCode", MY_XUYEN,
                 "description", "Gạo ST25 trồng tại Mỹ Xuyên, Sóc Trăng (nay thuộc TP Cần Thơ). Gạo ngon nhất thế giới 2019, 2023, 2025.",
                 "gtin", "8931234567897",
                 "skus", List.of(

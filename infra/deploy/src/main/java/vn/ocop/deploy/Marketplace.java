@@ -89,7 +89,7 @@ public final class Marketplace {
         return response.body();
     }
 
-    /** The seller's published product of that name, created and published when it is not listed yet. */
+    /** The seller's published product of that name (its full view, with SKUs), created and published when not listed yet. */
     @SuppressWarnings("unchecked")
     public Map<String, Object> ensureProduct(Session seller, Map<String, Object> product) {
         String name = (String) product.get("name");
@@ -97,10 +97,12 @@ public final class Marketplace {
         require(listed.ok(), "searching products", listed);
         String sellerId = seller.accountId().toString();
         var existing = ((List<Map<String, Object>>) listed.get("items")).stream()
-                .filter(p -> name.equals(p.get("name")) && sellerId.equals(((Map<String, Object>) p.get("seller")).get("id")))
+                .filter(p -> name.equals(p.get("name")) && sellerId.equals(p.get("sellerId")))
                 .findFirst();
         if (existing.isPresent()) {
-            return existing.get();
+            var view = api.get(api.urls().catalog(), "/api/v1/products/" + existing.get().get("productId"), null);
+            require(view.ok(), "reading product " + name, view);
+            return view.body();
         }
         var created = api.post(api.urls().catalog(), "/api/v1/products", product, seller.accessToken());
         require(created.status() == 201, "creating product " + name, created);

@@ -61,7 +61,8 @@ class OrderToPaidScenario extends Specification {
         seller = market.ensureSeller(DemoData.sellerRegistration() + [email: 'st25@e2e.ocop.local', phone: '0912000125'])
         def verified = market.ensureVerified(officer, seller, DemoData.sellerProfile() + [phone: '0912000125'],
                 DemoData.sellerPayout())
-        rice = market.ensureProduct(seller, [name: 'Gạo ST25 (E2E)', gtin: '8931234567897',
+        rice = market.ensureProduct(seller, [name: 'Gạo ST25 (E2E)', gtin: '8931234567897', ocopGroup: 'FOOD',
+                                             originCommuneCode: DemoData.MY_XUYEN,
                                              skus: [[code: 'ST25-5KG', label: 'Túi 5 kg', unit: 'túi', priceVnd: 220000,
                                                      weightGrams: 5100, stock: 20]]])
         skuId = rice.skus[0].id

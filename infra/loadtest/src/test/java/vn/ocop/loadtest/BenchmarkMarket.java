@@ -64,11 +64,19 @@ final class BenchmarkMarket {
             var r = api.get(settings.catalog() + "/api/v1/sellers/" + seller.accountId(), officer.token());
             return r.ok() ? r : null;
         });
+        api.put(settings.catalog() + "/api/v1/sellers/" + seller.accountId() + "/profile", Map.of(
+                "displayName", "HTX Benchmark " + runId, "sellerType", "COOPERATIVE", "legalName", "Hợp tác xã Benchmark " + runId,
+                "businessCode", "2200999999", "representative", "Người đo tải", "phone", "0912999999",
+                "address", Map.of("street", "Ấp Benchmark", "provinceCode", PROVINCE, "communeCode", COMMUNE)), seller.token())
+                .requireOk("completing the benchmark seller's profile");
+        api.put(settings.catalog() + "/api/v1/sellers/" + seller.accountId() + "/payout-account", Map.of(
+                "method", "BANK_ACCOUNT", "bankBin", "970436", "accountNumber", "0071000999999", "accountName", "HTX Benchmark"),
+                seller.token()).requireOk("setting the benchmark seller's payout account");
         api.post(settings.catalog() + "/api/v1/sellers/" + seller.accountId() + "/decisions", Map.of("decision", "VERIFY"),
                 officer.token()).requireOk("verifying the benchmark seller");
 
         var product = api.post(settings.catalog() + "/api/v1/products", Map.of(
-                "name", "Gạo ST25 benchmark " + runId,
+                "name", "Gạo ST25 benchmark " + runId, "ocopGroup", "FOOD", "originCommuneCode", COMMUNE,
                 "description", "Sản phẩm của bài đo tải " + runId + " (không bán thật).",
                 "skus", List.of(Map.of("code", "BENCH-5KG", "label", "Túi 5 kg", "unit", "túi", "priceVnd", PRICE_VND,
                         "weightGrams", 5100, "stock", STOCK))), seller.token());

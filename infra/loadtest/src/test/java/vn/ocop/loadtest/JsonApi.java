@@ -59,6 +59,11 @@ final class JsonApi {
         return send(request.build());
     }
 
+    Reply put(String url, Object body, String token) {
+        return send(request(url, token).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(write(body))).build());
+    }
+
     private static HttpRequest.Builder request(String url, String token) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(TIMEOUT)
                 .header("Accept", "application/json").header("Accept-Language", "en");

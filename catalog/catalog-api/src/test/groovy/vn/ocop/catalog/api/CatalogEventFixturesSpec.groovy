@@ -19,5 +19,8 @@ class CatalogEventFixturesSpec extends Specification {
         'StockReserved.v1.json'     || StockReserved
         'StockRejected.v1.json'     || StockRejected
         'StockCommitted.v1.json'    || StockCommitted
+        'ProductSuspended.v1.json'  || ProductSuspended
+        'SkuPriceChanged.v1.json'   || SkuPriceChanged
+        'StockAdjusted.v1.json'     || StockAdjusted
     }
 }

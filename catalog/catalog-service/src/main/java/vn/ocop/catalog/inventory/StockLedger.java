@@ -30,6 +30,11 @@ public class StockLedger {
 
     StockMovement movement(UUID skuId, int available, int reserved, int sold, StockMovement.Reason reason,
                            @Nullable String reference) {
-        return new StockMovement(null, skuId, available, reserved, sold, reason, reference, null, clock.instant());
+        return movement(skuId, available, reserved, sold, reason, reference, null);
+    }
+
+    StockMovement movement(UUID skuId, int available, int reserved, int sold, StockMovement.Reason reason,
+                           @Nullable String reference, @Nullable UUID actorId) {
+        return new StockMovement(null, skuId, available, reserved, sold, reason, reference, actorId, clock.instant());
     }
 }

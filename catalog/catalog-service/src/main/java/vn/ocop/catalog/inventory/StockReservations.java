@@ -1,6 +1,7 @@
 package vn.ocop.catalog.inventory;
 
 import io.micronaut.context.annotation.Value;
+import io.micronaut.context.event.ApplicationEventPublisher;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
@@ -18,7 +19,7 @@ import org.slf4j.LoggerFactory;
 import vn.ocop.catalog.api.StockCommitted;
 import vn.ocop.catalog.api.StockRejected;
 import vn.ocop.catalog.api.StockReserved;
-import vn.ocop.catalog.product.ProductStatus;
+import vn.ocop.catalog.product.StockChanged;
 import vn.ocop.orders.api.CheckoutPlaced;
 import vn.ocop.orders.api.OrderPaid;
 import vn.ocop.platform.event.Ids;
@@ -39,16 +40,19 @@ class StockReservations {
     private final ReservationLineRepository lines;
     private final StockLedger ledger;
     private final Outbox outbox;
+    private final ApplicationEventPublisher<StockChanged> changes;
     private final Clock clock;
     private final Duration holdFor;
 
     StockReservations(StockRows stock, ReservationRepository reservations, ReservationLineRepository lines, StockLedger ledger,
-                      Outbox outbox, Clock clock, @Value("${ocop.catalog.reservation-ttl:15m}") Duration holdFor) {
+                      Outbox outbox, ApplicationEventPublisher<StockChanged> changes, Clock clock,
+                      @Value("${ocop.catalog.reservation-ttl:15m}") Duration holdFor) {
         this.stock = stock;
         this.reservations = reservations;
         this.lines = lines;
         this.ledger = ledger;
         this.outbox = outbox;
+        this.changes = changes;
         this.clock = clock;
         this.holdFor = holdFor;
     }
@@ -85,6 +89,7 @@ class StockReservations {
                     checkout.checkoutId().toString()));
         });
         ledger.record(movements);
+        changes.publishEvent(new StockChanged(List.copyOf(wanted.keySet())));
         Instant expiresAt = now.plus(holdFor);
         reservations.save(new Reservation(reservationId, checkout.checkoutId(), ReservationStatus.RESERVED, expiresAt, now, now));
         lines.saveAll(perOrderAndSku.entrySet().stream()
@@ -121,6 +126,7 @@ class StockReservations {
                     order.orderId().toString()));
         }
         ledger.record(movements);
+        changes.publishEvent(new StockChanged(toCommit.stream().map(l -> l.key().skuId()).toList()));
         lines.updateAll(toCommit.stream().map(l -> l.committed(now)).toList());
         if (held.stream().allMatch(l -> l.committedAt() != null || toCommit.contains(l))) {
             reservations.update(reservation.committed(now));
@@ -136,7 +142,7 @@ class StockReservations {
             StockRows.Row row = rows.get(skuId);
             if (row == null) {
                 shortages.add(new StockRejected.Shortage(skuId, quantity, 0, StockRejected.Reason.UNKNOWN_SKU));
-            } else if (row.productStatus() != ProductStatus.PUBLISHED) {
+            } else if (!row.onSale()) {
                 shortages.add(new StockRejected.Shortage(skuId, quantity, 0, StockRejected.Reason.NOT_PUBLISHED));
             } else if (row.available() < quantity) {
                 shortages.add(new StockRejected.Shortage(skuId, quantity, row.available(), StockRejected.Reason.OUT_OF_STOCK));

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.UUID;
 import vn.ocop.catalog.product.ProductStatus;
 import vn.ocop.catalog.product.Sku;
+import vn.ocop.catalog.seller.SellerStatus;
 
 /** Stock rows locked for a reservation, and the guarded updates that move stock. */
 @JdbcRepository(dialect = Dialect.MYSQL)
@@ -17,12 +18,21 @@ interface StockRows extends GenericRepository<Sku, UUID> {
 
     /** A SKU's stock with its product's status, locked; in id order so that concurrent reservations never deadlock. */
     @Introspected
-    record Row(UUID id, ProductStatus productStatus, int available) {
+    record Row(UUID id, UUID productId, ProductStatus productStatus, SellerStatus sellerStatus, int available) {
+
+        boolean onSale() {
+            return productStatus == ProductStatus.PUBLISHED && sellerStatus == SellerStatus.VERIFIED;
+        }
     }
 
-    @Query("SELECT s.id, p.status AS product_status, s.available FROM skus s JOIN products p ON p.id = s.product_id "
+    @Query("SELECT s.id, s.product_id, p.status AS product_status, v.status AS seller_status, s.available FROM skus s "
+            + "JOIN products p ON p.id = s.product_id JOIN sellers v ON v.id = p.seller_id "
             + "WHERE s.id IN (:skuIds) ORDER BY s.id FOR UPDATE")
     List<Row> lock(Collection<UUID> skuIds);
+
+    /** A hand adjustment; refused (0 rows) if it would take available stock below zero. */
+    @Query("UPDATE skus SET available = available + :delta WHERE id = :skuId AND available + :delta >= 0")
+    int adjust(UUID skuId, int delta);
 
     @Query("UPDATE skus SET available = available - :quantity, reserved = reserved + :quantity "
             + "WHERE id = :skuId AND available >= :quantity")

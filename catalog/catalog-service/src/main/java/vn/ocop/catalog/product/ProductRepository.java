@@ -1,18 +1,26 @@
 package vn.ocop.catalog.product;
 
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
-import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
 @JdbcRepository(dialect = Dialect.MYSQL)
 public interface ProductRepository extends CrudRepository<Product, UUID> {
 
-    /** Published products, newest first (ids are time-ordered), after a keyset cursor. */
-    List<Product> findByStatusAndIdLessThan(ProductStatus status, UUID before, Pageable page);
+    List<Product> findByIdIn(Collection<UUID> ids);
 
-    List<Product> findByStatusAndSearchKeyContainsAndIdLessThan(ProductStatus status, String searchKey, UUID before,
-                                                                Pageable page);
+    List<Product> findBySellerId(UUID sellerId);
+
+    List<Product> findByCertificateIdIn(Collection<UUID> certificateIds);
+
+    /** Claims of certificates of one province waiting for an officer, oldest first. */
+    @Query("SELECT p.* FROM products p JOIN ocop_certificates c ON c.id = p.certificate_id "
+            + "WHERE p.certificate_status = 'CLAIMED' AND (:provinceCode IS NULL OR c.province_code = :provinceCode) "
+            + "ORDER BY p.updated_at LIMIT 200")
+    List<Product> findPendingClaims(@Nullable String provinceCode);
 }

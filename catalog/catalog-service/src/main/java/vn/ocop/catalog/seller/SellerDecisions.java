@@ -1,5 +1,6 @@
 package vn.ocop.catalog.seller;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
@@ -21,14 +22,16 @@ public class SellerDecisions {
     private final SellerHistoryRepository history;
     private final SellerProfiles profiles;
     private final ActivityLog activity;
+    private final ApplicationEventPublisher<SellerChanged> changes;
     private final Clock clock;
 
     SellerDecisions(SellerRepository sellers, SellerHistoryRepository history, SellerProfiles profiles, ActivityLog activity,
-                    Clock clock) {
+                    ApplicationEventPublisher<SellerChanged> changes, Clock clock) {
         this.sellers = sellers;
         this.history = history;
         this.profiles = profiles;
         this.activity = activity;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -52,6 +55,7 @@ public class SellerDecisions {
         history.save(new SellerStatusChange(null, sellerId, seller.status(), next, reason, officer.accountId(), now));
         activity.record(new Acting(officer.accountId(), sellerId, officer.has(Roles.ADMIN) ? Acting.Role.ADMIN : Acting.Role.OFFICER),
                 "STATUS_" + next, sellerId, reason == null ? next.name() : next + ": " + reason);
+        changes.publishEvent(new SellerChanged(sellerId));
         return decided;
     }
 

@@ -1,5 +1,6 @@
 package vn.ocop.catalog.seller;
 
+import io.micronaut.context.event.ApplicationEventPublisher;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
@@ -28,15 +29,17 @@ public class SellerProfiles {
     private final Delegations delegations;
     private final ActivityLog activity;
     private final AdminUnits units;
+    private final ApplicationEventPublisher<SellerChanged> changes;
     private final Clock clock;
 
     SellerProfiles(SellerRepository sellers, SellerHistoryRepository history, Delegations delegations, ActivityLog activity,
-                   AdminUnits units, Clock clock) {
+                   AdminUnits units, ApplicationEventPublisher<SellerChanged> changes, Clock clock) {
         this.sellers = sellers;
         this.history = history;
         this.delegations = delegations;
         this.activity = activity;
         this.units = units;
+        this.changes = changes;
         this.clock = clock;
     }
 
@@ -62,6 +65,7 @@ public class SellerProfiles {
         }
         Seller saved = sellers.update(updated);
         activity.record(acting, "PROFILE_UPDATED", sellerId, saved.legalName() + ", " + saved.street());
+        changes.publishEvent(new SellerChanged(sellerId));
         return saved;
     }
 

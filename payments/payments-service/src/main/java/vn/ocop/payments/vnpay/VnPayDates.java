@@ -6,11 +6,12 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Optional;
+import vn.ocop.platform.time.VietnamTime;
 
 /** VNPay's timestamps: {@code yyyyMMddHHmmss} in Vietnam's time (Asia/Ho_Chi_Minh, GMT+7). */
 public final class VnPayDates {
 
-    public static final ZoneId ZONE = ZoneId.of("Asia/Ho_Chi_Minh");
+    public static final ZoneId ZONE = VietnamTime.ZONE;
     private static final DateTimeFormatter FORMAT = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
     private VnPayDates() {

@@ -12,6 +12,7 @@ import java.util.UUID;
 import vn.ocop.platform.event.Ids;
 import vn.ocop.platform.outbox.Outbox;
 import vn.ocop.platform.problem.ProblemException;
+import vn.ocop.platform.time.VietnamTime;
 import vn.ocop.traceability.api.LotRegistered;
 import vn.ocop.traceability.product.Product;
 import vn.ocop.traceability.product.ProductRepository;
@@ -20,7 +21,7 @@ import vn.ocop.traceability.product.ProductRepository;
 @Singleton
 class LotRegistrations {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+    static final ZoneId VIETNAM = VietnamTime.ZONE;
 
     private final LotRepository lots;
     private final ProductRepository products;
