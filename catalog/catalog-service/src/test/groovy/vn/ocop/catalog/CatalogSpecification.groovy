@@ -4,6 +4,9 @@ import io.micronaut.http.HttpRequest
 import java.time.Instant
 import vn.ocop.identity.api.AccountRegistered
 import vn.ocop.identity.api.IdentityEvents
+import vn.ocop.orders.api.CheckoutPlaced
+import vn.ocop.orders.api.OrderPaid
+import vn.ocop.payments.api.PaymentMethod
 import vn.ocop.platform.Infra
 import vn.ocop.platform.ServiceSpecification
 import vn.ocop.platform.TestEvents
@@ -80,6 +83,56 @@ abstract class CatalogSpecification extends ServiceSpecification {
         def published = call(HttpRequest.POST("/api/v1/products/${body(created).id}/publish", '').bearerAuth(TestIdentity.seller(seller)))
         assert published.status().code == 200
         body(published)
+    }
+
+    /** Imports one certificate for the seller's business code as the Cần Thơ trade office; returns its number. */
+    String certificate(int stars, String issuedOn = '2025-01-15', String expiresOn = '', String subjectCode = '2200123456') {
+        String number = "OCOP-${System.nanoTime()}"
+        def csv = 'certificate_number,product_name,subject_name,subject_code,stars,group,issuing_level,issue_date,' +
+                "expiry_date,province_code\n$number,Sản phẩm thử,Chủ thể thử,$subjectCode,$stars,FOOD," +
+                "${stars == 5 ? 'CENTRAL' : 'PROVINCE'},$issuedOn,$expiresOn,$CAN_THO\n"
+        def response = call(HttpRequest.POST('/api/v1/ocop/certificates/imports', csv.getBytes('UTF-8')).contentType('text/csv')
+                .bearerAuth(TestIdentity.officer(Ids.newId(), CAN_THO)))
+        assert response.status().code == 200 && body(response).errors == 0
+        number
+    }
+
+    /** The seller claims the certificate for the product and an officer of Cần Thơ approves it. */
+    void certify(UUID seller, Object productId, String number) {
+        assert call(HttpRequest.POST("/api/v1/products/$productId/certificate-claim", [certificateNumber: number])
+                .bearerAuth(TestIdentity.seller(seller))).status().code == 200
+        assert call(HttpRequest.POST("/api/v1/products/$productId/certificate-claim/decision", [decision: 'APPROVE'])
+                .bearerAuth(TestIdentity.officer(Ids.newId(), CAN_THO))).status().code == 200
+    }
+
+    /** A published product with the given details (merged over {@link #newProduct}); returns its view. */
+    Map listed(UUID seller, Map given, int stock = 50, long price = 220000) {
+        Map details = given.collectEntries { k, v -> [k, v instanceof GString ? v.toString() : v] }
+        Map request = newProduct((String) details.name, stock, details) + [skus: [[code: 'U1', label: 'Túi', unit: 'túi',
+                                                                                   priceVnd: price, weightGrams: 1000, stock: stock]]]
+        def created = call(HttpRequest.POST('/api/v1/products', request).bearerAuth(TestIdentity.seller(seller)))
+        assert created.status().code == 201
+        def published = call(HttpRequest.POST("/api/v1/products/${body(created).id}/publish", '').bearerAuth(TestIdentity.seller(seller)))
+        assert published.status().code == 200
+        body(published)
+    }
+
+    static CheckoutPlaced checkout(List<CheckoutPlaced.Order> orders) {
+        long total = orders.sum { it.totalVnd() } as long
+        new CheckoutPlaced(Ids.newId(), 'CK-TEST' + Ids.newId().toString()[-6..-1], Ids.newId(), PaymentMethod.VNPAY, total,
+                Instant.now(), orders)
+    }
+
+    static CheckoutPlaced.Order orderLines(UUID seller, List<List> lines) {
+        def orderLines = lines.collect { new CheckoutPlaced.Line(it[0] as UUID, Ids.newId(), 'Gạo ST25', it[1] as int, 220000) }
+        long subtotal = orderLines.sum { Math.multiplyExact(it.quantity() as long, it.unitPriceVnd()) } as long
+        new CheckoutPlaced.Order(Ids.newId(), 'DH-TEST', seller, subtotal, 30000, subtotal + 30000, orderLines)
+    }
+
+    /** Orders' events for a checkout of these lines, placed then paid, as catalog receives them. */
+    OrderPaid paid(CheckoutPlaced checkout, CheckoutPlaced.Order order) {
+        new OrderPaid(order.orderId(), order.orderNumber(), checkout.checkoutId(), order.sellerId(), PaymentMethod.VNPAY,
+                order.totalVnd(), Instant.now(), order.lines())
     }
 
     Map stock(UUID skuId) {

@@ -147,18 +147,6 @@ class StockReservationSpec extends CatalogSpecification {
         Infra.count(tx, "SELECT COALESCE(SUM(delta_available), 0) FROM stock_movements WHERE sku_id = ?", [sku.toString()]) == 0
     }
 
-    private static CheckoutPlaced checkout(List<CheckoutPlaced.Order> orders) {
-        long total = orders.sum { it.totalVnd() } as long
-        new CheckoutPlaced(Ids.newId(), 'CK-TEST' + Ids.newId().toString()[-6..-1], Ids.newId(), PaymentMethod.VNPAY, total,
-                Instant.now(), orders)
-    }
-
-    private static CheckoutPlaced.Order orderLines(UUID seller, List<List> lines) {
-        def orderLines = lines.collect { new CheckoutPlaced.Line(it[0] as UUID, Ids.newId(), 'Gạo ST25', it[1] as int, 220000) }
-        long subtotal = orderLines.sum { Math.multiplyExact(it.quantity() as long, it.unitPriceVnd()) } as long
-        new CheckoutPlaced.Order(Ids.newId(), 'DH-TEST', seller, subtotal, 30000, subtotal + 30000, orderLines)
-    }
-
     private List<Map> catalogEvents(String type, UUID checkoutId) {
         TestEvents.read(redis, json, CatalogEvents.STREAM, type).findAll { it.data.checkoutId == checkoutId.toString() }
     }
