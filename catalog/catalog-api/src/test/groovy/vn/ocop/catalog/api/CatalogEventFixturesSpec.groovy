@@ -22,5 +22,6 @@ class CatalogEventFixturesSpec extends Specification {
         'ProductSuspended.v1.json'  || ProductSuspended
         'SkuPriceChanged.v1.json'   || SkuPriceChanged
         'StockAdjusted.v1.json'     || StockAdjusted
+        'StockReleased.v1.json'     || StockReleased
     }
 }

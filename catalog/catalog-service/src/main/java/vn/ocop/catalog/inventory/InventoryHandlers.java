@@ -3,6 +3,7 @@ package vn.ocop.catalog.inventory;
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
 import vn.ocop.orders.api.CheckoutPlaced;
+import vn.ocop.orders.api.CheckoutRejected;
 import vn.ocop.orders.api.OrderPaid;
 import vn.ocop.orders.api.OrdersEvents;
 import vn.ocop.platform.event.EventHandler;
@@ -16,6 +17,13 @@ class InventoryHandlers {
     EventHandler<CheckoutPlaced> onCheckoutPlaced(StockReservations reservations) {
         return EventHandler.of(OrdersEvents.STREAM, CheckoutPlaced.TYPE, CheckoutPlaced.class,
                 (event, envelope) -> reservations.reserve(event));
+    }
+
+    /** A rejected checkout keeps no stock. */
+    @Singleton
+    EventHandler<CheckoutRejected> onCheckoutRejected(StockReservations reservations) {
+        return EventHandler.of(OrdersEvents.STREAM, CheckoutRejected.TYPE, CheckoutRejected.class,
+                (event, envelope) -> reservations.release(event.checkoutId(), StockReservations.ReleaseReason.CHECKOUT_REJECTED));
     }
 
     /** A paid order's reserved units are sold. */

@@ -14,4 +14,8 @@ record Reservation(@Id UUID id, UUID checkoutId, ReservationStatus status, @Null
     Reservation committed(Instant now) {
         return new Reservation(id, checkoutId, ReservationStatus.COMMITTED, expiresAt, createdAt, now);
     }
+
+    Reservation released(Instant now) {
+        return new Reservation(id, checkoutId, ReservationStatus.RELEASED, expiresAt, createdAt, now);
+    }
 }

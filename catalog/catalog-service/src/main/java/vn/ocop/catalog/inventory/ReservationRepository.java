@@ -4,6 +4,8 @@ import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
+import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -14,4 +16,8 @@ interface ReservationRepository extends CrudRepository<Reservation, UUID> {
 
     @Query("SELECT * FROM reservations WHERE checkout_id = :checkoutId FOR UPDATE")
     Optional<Reservation> lockByCheckoutId(UUID checkoutId);
+
+    /** Checkouts whose reservation has expired unpaid, oldest first. */
+    @Query("SELECT checkout_id FROM reservations WHERE status = 'RESERVED' AND expires_at < :now ORDER BY expires_at LIMIT :limit")
+    List<UUID> findExpiredCheckouts(Instant now, int limit);
 }

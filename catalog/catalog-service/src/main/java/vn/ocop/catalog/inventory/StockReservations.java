@@ -18,6 +18,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import vn.ocop.catalog.api.StockCommitted;
 import vn.ocop.catalog.api.StockRejected;
+import vn.ocop.catalog.api.StockReleased;
 import vn.ocop.catalog.api.StockReserved;
 import vn.ocop.catalog.product.StockChanged;
 import vn.ocop.orders.api.CheckoutPlaced;
@@ -134,6 +135,37 @@ class StockReservations {
         outbox.publish(StockCommitted.TYPE, StockCommitted.VERSION, order.orderId().toString(), new StockCommitted(
                 order.checkoutId(), order.orderId(),
                 toCommit.stream().map(l -> new StockReserved.Line(l.key().skuId(), l.quantity())).toList()));
+    }
+
+    /** Why reserved stock goes back on sale. */
+    enum ReleaseReason { EXPIRED, CHECKOUT_REJECTED }
+
+    /** The checkout's reserved units not yet sold go back on sale; a reservation already settled is left alone. */
+    void release(UUID checkoutId, ReleaseReason reason) {
+        var reservation = reservations.lockByCheckoutId(checkoutId).orElse(null);
+        if (reservation == null || reservation.status() != ReservationStatus.RESERVED) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<ReservationLine> held = lines.findByKeyReservationId(reservation.id()).stream()
+                .filter(l -> l.committedAt() == null)
+                .toList();
+        Map<UUID, Integer> perSku = new TreeMap<>();
+        held.forEach(l -> perSku.merge(l.key().skuId(), l.quantity(), Integer::sum));
+        List<StockMovement> movements = new ArrayList<>();
+        perSku.forEach((skuId, quantity) -> {
+            if (stock.release(skuId, quantity) != 1) {
+                throw new IllegalStateException("reserved stock of " + skuId + " is short of " + quantity);
+            }
+            movements.add(ledger.movement(skuId, quantity, -quantity, 0, StockMovement.Reason.RELEASE, checkoutId.toString()));
+        });
+        ledger.record(movements);
+        reservations.update(reservation.released(now));
+        changes.publishEvent(new StockChanged(List.copyOf(perSku.keySet())));
+        outbox.publish(StockReleased.TYPE, StockReleased.VERSION, checkoutId.toString(), new StockReleased(checkoutId,
+                reservation.id(), reason.name(), perSku.entrySet().stream()
+                .map(e -> new StockReserved.Line(e.getKey(), e.getValue())).toList(), now));
+        LOG.info("released the reservation of checkout {} ({}): {}", checkoutId, reason, perSku);
     }
 
     private static List<StockRejected.Shortage> shortages(Map<UUID, Integer> wanted, Map<UUID, StockRows.Row> rows) {

@@ -30,6 +30,10 @@ interface StockRows extends GenericRepository<Sku, UUID> {
             + "WHERE s.id IN (:skuIds) ORDER BY s.id FOR UPDATE")
     List<Row> lock(Collection<UUID> skuIds);
 
+    @Query("UPDATE skus SET reserved = reserved - :quantity, available = available + :quantity "
+            + "WHERE id = :skuId AND reserved >= :quantity")
+    int release(UUID skuId, int quantity);
+
     /** A hand adjustment; refused (0 rows) if it would take available stock below zero. */
     @Query("UPDATE skus SET available = available + :delta WHERE id = :skuId AND available + :delta >= 0")
     int adjust(UUID skuId, int delta);

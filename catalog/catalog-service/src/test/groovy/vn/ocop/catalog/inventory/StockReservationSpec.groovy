@@ -11,8 +11,10 @@ import vn.ocop.catalog.CatalogSpecification
 import vn.ocop.catalog.api.CatalogEvents
 import vn.ocop.catalog.api.StockCommitted
 import vn.ocop.catalog.api.StockRejected
+import vn.ocop.catalog.api.StockReleased
 import vn.ocop.catalog.api.StockReserved
 import vn.ocop.orders.api.CheckoutPlaced
+import vn.ocop.orders.api.CheckoutRejected
 import vn.ocop.orders.api.OrderPaid
 import vn.ocop.orders.api.OrdersEvents
 import vn.ocop.payments.api.PaymentMethod
@@ -26,6 +28,68 @@ import vn.ocop.platform.security.TestIdentity
 class StockReservationSpec extends CatalogSpecification {
 
     @Inject EventDispatcher dispatcher
+    @Inject ReservationExpiry expiry
+
+    /** A placed checkout of {@code quantity} units, reserved. */
+    CheckoutPlaced reserved(UUID seller, UUID sku, int quantity) {
+        def placed = checkout([orderLines(seller, [[sku, quantity]])])
+        TestEvents.publish(redis, json, OrdersEvents.STREAM, CheckoutPlaced.TYPE, placed.checkoutId().toString(), placed)
+        conditions.eventually { assert catalogEvents(StockReserved.TYPE, placed.checkoutId()).size() == 1 }
+        placed
+    }
+
+    def "a reservation left unpaid past its expiry goes back on sale, once; a payment after that sells nothing"() {
+        given:
+        UUID seller = verifiedSeller()
+        UUID sku = UUID.fromString(publishedProduct(seller, 'Gạo ST25', 10).skus[0].id)
+        def placed = reserved(seller, sku, 4)
+        def expiresAt = catalogEvents(StockReserved.TYPE, placed.checkoutId()).first().data.expiresAt as String
+
+        expect: 'held for 15 minutes'
+        java.time.Duration.between(Instant.now(), Instant.parse(expiresAt)).toSeconds() > 14 * 60
+        stock(sku) == [available: 6, reserved: 4, sold: 0]
+
+        when: 'the 15 minutes pass'
+        Infra.execute(tx, 'UPDATE reservations SET expires_at = ? WHERE checkout_id = ?',
+                [java.sql.Timestamp.from(Instant.now().minusSeconds(1)), placed.checkoutId().toString()])
+        expiry.sweep()
+        expiry.sweep()
+
+        then:
+        stock(sku) == [available: 10, reserved: 0, sold: 0]
+        Infra.rows(tx, 'SELECT status FROM reservations WHERE checkout_id = ?', [placed.checkoutId().toString()])*.status == ['RELEASED']
+        Infra.rows(tx, "SELECT delta_available, delta_reserved FROM stock_movements WHERE sku_id = ? AND reason = 'RELEASE'",
+                [sku.toString()]) == [[delta_available: 4, delta_reserved: -4]]
+        conditions.eventually {
+            assert catalogEvents(StockReleased.TYPE, placed.checkoutId())*.data*.reason == ['EXPIRED']
+        }
+
+        when: 'the payment arrives late'
+        def order = placed.orders().first()
+        TestEvents.publish(redis, json, OrdersEvents.STREAM, OrderPaid.TYPE, order.orderId().toString(), paid(placed, order))
+        Thread.sleep(500)
+
+        then:
+        stock(sku) == [available: 10, reserved: 0, sold: 0]
+        catalogEvents(StockCommitted.TYPE, placed.checkoutId()).isEmpty()
+    }
+
+    def "a rejected checkout gives back what it held"() {
+        given:
+        UUID seller = verifiedSeller()
+        UUID sku = UUID.fromString(publishedProduct(seller, 'Gạo ST25', 10).skus[0].id)
+        def placed = reserved(seller, sku, 3)
+
+        when:
+        TestEvents.publish(redis, json, OrdersEvents.STREAM, CheckoutRejected.TYPE, placed.checkoutId().toString(),
+                new CheckoutRejected(placed.checkoutId(), 'payment could not be opened'))
+
+        then:
+        conditions.eventually {
+            assert stock(sku) == [available: 10, reserved: 0, sold: 0]
+            assert catalogEvents(StockReleased.TYPE, placed.checkoutId())*.data*.reason == ['CHECKOUT_REJECTED']
+        }
+    }
 
     def "a checkout is reserved in full, lines of one SKU summed, and sold when its order is paid"() {
         given:
