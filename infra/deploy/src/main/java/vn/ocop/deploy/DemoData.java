@@ -9,7 +9,8 @@ import java.util.Map;
 /**
  * Loads the small demo dataset through the public APIs, as the people involved would: the trade office of Cần Thơ
  * (which Sóc Trăng joined in July 2025) gets an officer; the ST25 rice enterprise of Mỹ Xuyên registers, is verified,
- * lists its rice and registers a harvest lot; a buyer registers. Running it again changes nothing.
+ * lists its rice and registers a harvest lot; the province's OCOP registry is imported and most of it listed by its
+ * subjects ({@link DemoRegistry}); a buyer registers. Running it again changes nothing.
  */
 public final class DemoData {
 
@@ -72,6 +73,7 @@ public final class DemoData {
             var seller = market.ensureSeller(sellerRegistration());
             market.ensureVerified(officer, seller, sellerProfile(), sellerPayout());
             var rice = market.ensureProduct(seller, st25Rice());
+            List<String> registry = DemoRegistry.load(market, officer, seller);
             var buyer = market.ensureBuyer("0987000001", BUYER_EMAIL, BUYER_PASSWORD, "Nguyễn Thị Mai");
             var lot = market.registerLot(seller, Map.of("productId", rice.get("id"), "code", "ST25-MX-2611", "quantity", 1200,
                     "unit", "kg", "harvestDate", "2026-11-02"));
@@ -79,6 +81,7 @@ public final class DemoData {
                 throw new IllegalStateException("registering the demo lot failed: HTTP " + lot.status() + " " + lot.body());
             }
             out.println("demo data ready:");
+            registry.forEach(out::println);
             out.println("  seller   " + seller.accountId() + " (verified by " + officer.accountId() + ")");
             out.println("  product  " + rice.get("id") + "  " + rice.get("name"));
             @SuppressWarnings("unchecked")

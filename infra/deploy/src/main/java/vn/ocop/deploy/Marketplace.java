@@ -2,6 +2,8 @@ package vn.ocop.deploy;
 
 import io.micronaut.http.HttpRequest;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +81,7 @@ public final class Marketplace {
             var paid = api.send(api.urls().catalog(), HttpRequest.PUT("/api/v1/sellers/" + sellerId + "/payout-account", payout),
                     sellerSession.accessToken());
             require(paid.ok(), "setting the payout account of seller " + sellerId, paid);
+            seller = paid.body(); // a seller verified before its profile was complete goes back to the officer
         }
         if ("VERIFIED".equals(seller.get("status"))) {
             return seller;
@@ -171,6 +174,42 @@ public final class Marketplace {
         });
     }
 
+    /** An officer imports the registry list (CSV); importing the same list again changes nothing. Returns the report. */
+    public Map<String, Object> importRegistry(Session officer, String csv) {
+        var response = api.send(api.urls().catalog(), HttpRequest.POST("/api/v1/ocop/certificates/imports",
+                csv.getBytes(StandardCharsets.UTF_8)).contentType("text/csv"), officer.accessToken());
+        require(response.ok(), "importing the OCOP registry", response);
+        return response.body();
+    }
+
+    /** The seller claims the certificate for its product and the officer approves, unless that is done already. */
+    @SuppressWarnings("unchecked")
+    public void ensureCertified(Session seller, Session officer, Object productId, String certificateNumber) {
+        var view = api.get(api.urls().catalog(), "/api/v1/products/" + productId, seller.accessToken());
+        require(view.ok(), "reading product " + productId, view);
+        var claim = (Map<String, Object>) view.get("certificateClaim");
+        boolean claimed = claim != null && certificateNumber.equals(claim.get("certificateNumber"));
+        if (claimed && "APPROVED".equals(claim.get("status"))) {
+            return;
+        }
+        if (!claimed || "REJECTED".equals(claim.get("status"))) {
+            var response = api.post(api.urls().catalog(), "/api/v1/products/" + productId + "/certificate-claim",
+                    Map.of("certificateNumber", certificateNumber), seller.accessToken());
+            require(response.ok(), "claiming certificate " + certificateNumber, response);
+        }
+        var decision = api.post(api.urls().catalog(), "/api/v1/products/" + productId + "/certificate-claim/decision",
+                Map.of("decision", "APPROVE"), officer.accessToken());
+        require(decision.ok(), "approving certificate " + certificateNumber, decision);
+    }
+
+    /** The current communes that hold a former district (e.g. Huyện Mỹ Xuyên, 947). */
+    @SuppressWarnings("unchecked")
+    public List<String> currentCommunesOf(String legacyDistrictCode) {
+        var response = api.get(api.urls().catalog(), "/api/v1/admin-units/legacy-districts/" + legacyDistrictCode, null);
+        require(response.ok(), "reading former district " + legacyDistrictCode, response);
+        return ((List<Map<String, Object>>) response.get("currentCommunes")).stream().map(c -> (String) c.get("code")).toList();
+    }
+
     /** GET of an absolute URL on one of the services. */
     public Api.Response fetch(String absoluteUrl) {
         URI uri = URI.create(absoluteUrl);
@@ -186,6 +225,6 @@ public final class Marketplace {
     }
 
     private static String encode(String text) {
-        return java.net.URLEncoder.encode(Objects.requireNonNull(text), java.nio.charset.StandardCharsets.UTF_8);
+        return URLEncoder.encode(Objects.requireNonNull(text), StandardCharsets.UTF_8);
     }
 }

@@ -10,6 +10,7 @@ import java.time.Clock;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.ocop.catalog.ReferenceData;
 
 /**
  * Loads the shipped administrative units into the database at start-up when the tables do not hold this version of
@@ -24,7 +25,7 @@ class AdminUnitsLoader {
     static final String NAME = "admin-units";
 
     private final AdminUnits units;
-    private final AdminUnitTables.ReferenceData referenceData;
+    private final ReferenceData referenceData;
     private final AdminUnitTables.Provinces provinces;
     private final AdminUnitTables.Communes communes;
     private final AdminUnitTables.LegacyDistricts legacyDistricts;
@@ -32,7 +33,7 @@ class AdminUnitsLoader {
     private final AdminUnitTables.Predecessors predecessors;
     private final Clock clock;
 
-    AdminUnitsLoader(AdminUnits units, AdminUnitTables.ReferenceData referenceData, AdminUnitTables.Provinces provinces,
+    AdminUnitsLoader(AdminUnits units, ReferenceData referenceData, AdminUnitTables.Provinces provinces,
                      AdminUnitTables.Communes communes, AdminUnitTables.LegacyDistricts legacyDistricts,
                      AdminUnitTables.LegacyCommunes legacyCommunes, AdminUnitTables.Predecessors predecessors, Clock clock) {
         this.units = units;

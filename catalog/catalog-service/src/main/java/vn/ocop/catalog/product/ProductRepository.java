@@ -3,6 +3,7 @@ package vn.ocop.catalog.product;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
+import io.micronaut.data.model.Pageable;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.util.Collection;
@@ -15,6 +16,9 @@ public interface ProductRepository extends CrudRepository<Product, UUID> {
     List<Product> findByIdIn(Collection<UUID> ids);
 
     List<Product> findBySellerId(UUID sellerId);
+
+    /** Keyset page by id, for walking every product. */
+    List<Product> findByIdGreaterThan(UUID after, Pageable page);
 
     List<Product> findByCertificateIdIn(Collection<UUID> certificateIds);
 

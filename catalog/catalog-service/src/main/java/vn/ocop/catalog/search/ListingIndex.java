@@ -2,6 +2,7 @@ package vn.ocop.catalog.search;
 
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -74,7 +75,7 @@ class ListingIndex {
         }
     }
 
-    /** Lists, updates or unlists each product, with a fixed number of reads for the whole batch. */
+    /** Lists, updates or unlists each product, with a fixed number of statements for the whole batch. */
     void refresh(List<Product> batch) {
         if (batch.isEmpty()) {
             return;
@@ -86,21 +87,17 @@ class ListingIndex {
         List<UUID> certificateIds = batch.stream().map(Product::certificateId).filter(Objects::nonNull).distinct().toList();
         Map<UUID, Certificate> certificatesById = certificateIds.isEmpty() ? Map.of()
                 : certificates.findByIdIn(certificateIds).stream().collect(Collectors.toMap(Certificate::id, Function.identity()));
+        List<Listing> listed = new ArrayList<>();
         for (Product product : batch) {
             Seller seller = sellersById.get(product.sellerId());
             List<Sku> units = skusByProduct.getOrDefault(product.id(), List.of());
-            if (!product.published() || seller == null || !seller.verified() || units.isEmpty()) {
-                listings.deleteById(product.id());
-                continue;
-            }
-            Listing listing = listing(product, seller, units,
-                    product.certificateId() == null ? null : certificatesById.get(product.certificateId()));
-            if (listings.existsById(product.id())) {
-                listings.update(listing);
-            } else {
-                listings.save(listing);
+            if (product.published() && seller != null && seller.verified() && !units.isEmpty()) {
+                listed.add(listing(product, seller, units,
+                        product.certificateId() == null ? null : certificatesById.get(product.certificateId())));
             }
         }
+        listings.deleteByProductIdIn(batch.stream().map(Product::id).toList());
+        listings.saveAll(listed);
     }
 
     private Listing listing(Product p, Seller seller, List<Sku> units, Certificate certificate) {

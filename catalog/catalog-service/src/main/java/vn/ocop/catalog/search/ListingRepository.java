@@ -10,6 +10,8 @@ import java.util.UUID;
 @JdbcRepository(dialect = Dialect.MYSQL)
 interface ListingRepository extends CrudRepository<Listing, UUID> {
 
+    void deleteByProductIdIn(Collection<UUID> productIds);
+
     /** Stock and sales move often: one statement brings the listed products' figures up to date. */
     @Query("UPDATE listings l JOIN (SELECT product_id, MAX(available > 0) AS in_stock, SUM(sold) AS sold FROM skus "
             + "WHERE product_id IN (SELECT product_id FROM skus WHERE id IN (:skuIds)) GROUP BY product_id) s "

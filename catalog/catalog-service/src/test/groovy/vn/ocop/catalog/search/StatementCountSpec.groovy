@@ -8,10 +8,13 @@ import vn.ocop.platform.Infra
 
 /**
  * The listing endpoints run a fixed number of SQL statements per request, whatever the page size (no N+1). Counted
- * with the server's own counter of SELECT statements; the outbox relay (the only background reader) is off here.
+ * with the server's own per-session counter of SELECT statements: the service here has a single database connection,
+ * which the spec reads the counter through, and its background readers (outbox relay, reservation sweeper) are off.
  */
 @MicronautTest(transactional = false)
 @Property(name = 'ocop.events.relay.enabled', value = 'false')
+@Property(name = 'ocop.catalog.reservation-sweep.enabled', value = 'false')
+@Property(name = 'datasources.default.maximum-pool-size', value = '1')
 class StatementCountSpec extends CatalogSpecification {
 
     long selects(Closure action) {
@@ -25,7 +28,7 @@ class StatementCountSpec extends CatalogSpecification {
     }
 
     long counter() {
-        Infra.rows(tx, "SHOW GLOBAL STATUS LIKE 'Com_select'", []).first().Value as long
+        Infra.rows(tx, "SHOW SESSION STATUS LIKE 'Com_select'", []).first().Value as long
     }
 
     def "search: two statements for 1 or 50 results; product detail: three, four with a certificate"() {
