@@ -96,9 +96,9 @@ public final class Marketplace {
     @SuppressWarnings("unchecked")
     public Map<String, Object> ensureProduct(Session seller, Map<String, Object> product) {
         String name = (String) product.get("name");
-        var listed = api.get(api.urls().catalog(), "/api/v1/products?limit=100&q=" + encode(name), null);
-        require(listed.ok(), "searching products", listed);
         String sellerId = seller.accountId().toString();
+        var listed = api.get(api.urls().catalog(), "/api/v1/products?limit=100&seller=" + sellerId + "&q=" + encode(name), null);
+        require(listed.ok(), "searching products", listed);
         var existing = ((List<Map<String, Object>>) listed.get("items")).stream()
                 .filter(p -> name.equals(p.get("name")) && sellerId.equals(p.get("sellerId")))
                 .findFirst();

@@ -22,6 +22,7 @@ import jakarta.validation.constraints.Size;
 import java.net.URI;
 import java.util.List;
 import java.util.UUID;
+import vn.ocop.catalog.ReadCache;
 import vn.ocop.catalog.inventory.StockAdjustments;
 import vn.ocop.platform.security.Caller;
 import vn.ocop.platform.security.Roles;
@@ -32,10 +33,16 @@ class ProductController {
 
     private final Products products;
     private final ProductCertificates claims;
+    private final ReadCache cache;
 
-    ProductController(Products products, ProductCertificates claims) {
+    ProductController(Products products, ProductCertificates claims, ReadCache cache) {
         this.products = products;
         this.claims = claims;
+        this.cache = cache;
+    }
+
+    /** The cache key of a product page as anonymous buyers see it. */
+    private record PublicView(UUID productId) {
     }
 
     @Serdeable
@@ -79,7 +86,10 @@ class ProductController {
     @Get("/{id}")
     @Secured(SecurityRule.IS_ANONYMOUS)
     ProductView show(@PathVariable UUID id, @Nullable Authentication authentication) {
-        return products.view(id, authentication == null ? null : Caller.of(authentication));
+        if (authentication == null) {
+            return cache.get(new PublicView(id), key -> products.view(key.productId(), null));
+        }
+        return products.view(id, Caller.of(authentication));
     }
 
     @Put("/{id}")

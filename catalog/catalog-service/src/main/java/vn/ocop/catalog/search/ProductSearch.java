@@ -107,7 +107,7 @@ class ProductSearch {
             keyset(sql, sort, after);
         }
         sql.append(" ORDER BY " + switch (sort) {
-            case RELEVANCE -> "score DESC, product_id ASC";
+            case RELEVANCE -> "score DESC, product_id DESC";
             case PRICE_ASC -> "min_price ASC, product_id ASC";
             case PRICE_DESC -> "min_price DESC, product_id DESC";
             case NEWEST -> "published_at DESC, product_id DESC";
@@ -188,7 +188,7 @@ class ProductSearch {
     private static void keyset(Sql sql, SearchQuery.Sort sort, Cursor after) {
         String id = after.id().toString();
         switch (sort) {
-            case RELEVANCE -> sql.append(" HAVING (score < ? OR score = ? AND product_id > ?)", after.decimal(), after.decimal(), id);
+            case RELEVANCE -> sql.append(" HAVING (score < ? OR score = ? AND product_id < ?)", after.decimal(), after.decimal(), id);
             case PRICE_ASC -> sql.append(" AND (min_price > ? OR min_price = ? AND product_id > ?)", after.number(), after.number(), id);
             case PRICE_DESC -> sql.append(" AND (min_price < ? OR min_price = ? AND product_id < ?)", after.number(), after.number(), id);
             case NEWEST -> sql.append(" AND (published_at < ? OR published_at = ? AND product_id < ?)", after.timestamp(),

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.PositiveOrZero;
 import jakarta.validation.constraints.Size;
 import java.util.UUID;
+import vn.ocop.catalog.ReadCache;
 import vn.ocop.catalog.registry.OcopGroup;
 
 /** Search and browse the products on sale. */
@@ -20,9 +21,11 @@ import vn.ocop.catalog.registry.OcopGroup;
 class SearchController {
 
     private final ProductSearch search;
+    private final ReadCache cache;
 
-    SearchController(ProductSearch search) {
+    SearchController(ProductSearch search, ReadCache cache) {
         this.search = search;
+        this.cache = cache;
     }
 
     /**
@@ -42,7 +45,7 @@ class SearchController {
                                 @QueryValue(defaultValue = "RELEVANCE") SearchQuery.Sort sort,
                                 @QueryValue(defaultValue = "20") @Min(1) @Max(100) int limit,
                                 @QueryValue @Nullable @Size(max = 200) String cursor) {
-        return search.search(new SearchQuery(q, stars, group, province, commune, minPrice, maxPrice, seller, inStock, sort,
-                limit, cursor));
+        return cache.get(new SearchQuery(q, stars, group, province, commune, minPrice, maxPrice, seller, inStock, sort, limit,
+                cursor), search::search);
     }
 }

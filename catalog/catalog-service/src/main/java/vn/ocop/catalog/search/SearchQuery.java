@@ -19,7 +19,7 @@ record SearchQuery(@Nullable String q, @Nullable Integer minStars, @Nullable Oco
 
     /** The orders a result can come in. */
     enum Sort {
-        /** Best match first (name matches count more); without words, the same as NEWEST. */
+        /** Best match first (name matches count more), then newest; without words, the same as NEWEST. */
         RELEVANCE,
         PRICE_ASC,
         PRICE_DESC,

@@ -60,7 +60,7 @@ class ProductSpec extends CatalogSpecification {
         def product = publishedProduct(seller, name)
 
         expect:
-        body(call(HttpRequest.GET("/api/v1/products?q=${URLEncoder.encode(query, 'UTF-8')}&limit=100"))).items*.productId
+        body(call(HttpRequest.GET("/api/v1/products?q=${URLEncoder.encode(query, 'UTF-8')}&seller=$seller"))).items*.productId
                 .contains(product.id)
 
         where:

@@ -15,6 +15,7 @@ import vn.ocop.platform.Infra
 @Property(name = 'ocop.events.relay.enabled', value = 'false')
 @Property(name = 'ocop.catalog.reservation-sweep.enabled', value = 'false')
 @Property(name = 'datasources.default.maximum-pool-size', value = '1')
+@Property(name = 'ocop.catalog.read-cache.ttl', value = '0s')
 class StatementCountSpec extends CatalogSpecification {
 
     long selects(Closure action) {
