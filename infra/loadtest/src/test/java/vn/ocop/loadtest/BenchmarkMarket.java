@@ -98,7 +98,7 @@ final class BenchmarkMarket {
         return new Prepared(runId, seller.accountId(), productId, skuId, List.copyOf(buyers), checkoutBody);
     }
 
-    private Buyer login(String login, String password) {
+    Buyer login(String login, String password) {
         var reply = api.post(settings.identity() + "/api/v1/auth/login", Map.of("login", login, "password", password), null)
                 .requireOk("login of " + login);
         return new Buyer(reply.text("accountId"), login, reply.text("accessToken"));
@@ -138,7 +138,7 @@ final class BenchmarkMarket {
         }
     }
 
-    private static <T> T await(String what, Supplier<T> probe) {
+    static <T> T await(String what, Supplier<T> probe) {
         Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
         long pause = 20;
         while (true) {
