@@ -47,6 +47,8 @@ service_java_opts() {
   local svc=$1
   mkdir -p "$OCOP_STATE/jvm-cache"
   printf '%s\n' -Xms64m "-Xmx${OCOP_HEAP:-384m}" -XX:+UseSerialGC -Dfile.encoding=UTF-8 -Duser.timezone=UTC
+  # extra options for every service, e.g. OCOP_JAVA_OPTS="-Xmn128m" (split on spaces)
+  [ -z "${OCOP_JAVA_OPTS:-}" ] || printf '%s\n' ${OCOP_JAVA_OPTS}
   if [ "${OCOP_JAVA_MAJOR:-0}" -ge 25 ]; then
     local cache; cache=$(aot_cache "$svc")
     if [ -f "$cache" ]; then

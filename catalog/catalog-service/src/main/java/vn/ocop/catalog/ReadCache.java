@@ -1,33 +1,48 @@
 package vn.ocop.catalog;
 
-import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.runtime.event.annotation.EventListener;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Objects;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.function.Function;
 import vn.ocop.catalog.product.ProductChanged;
 import vn.ocop.catalog.product.StockChanged;
 import vn.ocop.catalog.registry.CertificatesChanged;
 import vn.ocop.catalog.seller.SellerChanged;
+import vn.ocop.platform.problem.ProblemException;
 
 /**
- * A short-lived cache of what anonymous buyers read most (search pages, product pages). A change made through this
- * instance empties it; changes made through other instances show after at most {@code ttl} (2 s by default), which
- * is what a buyer's page can lag: stock itself is decided by the reservation, never by this copy. A ttl of 0 turns
+ * A short-lived cache of what buyers read most (search pages, product pages, the sellers and certificates they show).
+ * A change made through this instance empties it at once. Otherwise an entry is served for {@code ttl} (5 s by
+ * default) from when it was read; once older than half of that, the next reader still gets it but a fresh copy is
+ * read in the background, so hot pages never wait for the database. What another catalog instance changed therefore
+ * shows here within {@code ttl}; stock itself is decided by the reservation, never by this copy. A problem answer (a
+ * product not found) is cached like a value; other failures (the database unreachable) are not. A ttl of 0 turns
  * caching off.
  */
 @Singleton
 public class ReadCache {
 
-    private final Cache<Object, Object> cache;
+    private final LoadingCache<Keyed, Result> cache;
+    private final ExecutorService refresher = Executors.newVirtualThreadPerTaskExecutor();
     private final boolean enabled;
 
-    ReadCache(@Value("${ocop.catalog.read-cache.ttl:2s}") Duration ttl,
+    ReadCache(@Value("${ocop.catalog.read-cache.ttl:5s}") Duration ttl,
               @Value("${ocop.catalog.read-cache.max-entries:20000}") long maxEntries) {
         this.enabled = !ttl.isZero();
-        this.cache = Caffeine.newBuilder().expireAfterWrite(enabled ? ttl : Duration.ofNanos(1)).maximumSize(maxEntries).build();
+        Duration life = enabled ? ttl : Duration.ofNanos(2);
+        this.cache = Caffeine.newBuilder()
+                .expireAfterWrite(life)
+                .refreshAfterWrite(life.dividedBy(2))
+                .maximumSize(maxEntries)
+                .executor(refresher)
+                .build(Keyed::load);
     }
 
     /** The cached value for {@code key} (a record: its kind and parameters), computed on a miss. */
@@ -36,7 +51,7 @@ public class ReadCache {
         if (!enabled) {
             return compute.apply(key);
         }
-        return (V) cache.get(key, k -> compute.apply((K) k));
+        return (V) cache.get(new Keyed(key, k -> compute.apply((K) k))).get();
     }
 
     @EventListener
@@ -57,5 +72,43 @@ public class ReadCache {
     @EventListener
     void onCertificatesChanged(CertificatesChanged event) {
         cache.invalidateAll();
+    }
+
+    @PreDestroy
+    void close() {
+        refresher.shutdownNow();
+    }
+
+    /** A key with the function that computes its value; equal by key alone. */
+    private record Keyed(Object key, Function<Object, Object> compute) {
+
+        Result load() {
+            try {
+                return new Result(compute.apply(key), null);
+            } catch (ProblemException e) {
+                return new Result(null, e);
+            }
+        }
+
+        @Override
+        public boolean equals(Object other) {
+            return other instanceof Keyed k && key.equals(k.key);
+        }
+
+        @Override
+        public int hashCode() {
+            return Objects.hashCode(key);
+        }
+    }
+
+    /** A computed value, or the problem computing it answered (rethrown to every reader while cached). */
+    private record Result(Object value, ProblemException failure) {
+
+        Object get() {
+            if (failure != null) {
+                throw failure;
+            }
+            return value;
+        }
     }
 }

@@ -3,7 +3,9 @@ package vn.ocop.loadtest;
 import static io.gatling.javaapi.core.CoreDsl.atOnceUsers;
 import static io.gatling.javaapi.core.CoreDsl.exec;
 import static io.gatling.javaapi.core.CoreDsl.jsonPath;
+import static io.gatling.javaapi.core.CoreDsl.holdFor;
 import static io.gatling.javaapi.core.CoreDsl.listFeeder;
+import static io.gatling.javaapi.core.CoreDsl.reachRps;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -12,7 +14,7 @@ import io.gatling.javaapi.core.CoreDsl;
 import io.gatling.javaapi.core.ScenarioBuilder;
 import io.gatling.javaapi.core.Simulation;
 import io.gatling.javaapi.http.HttpProtocolBuilder;
-import java.net.URLEncoder;
+import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -24,14 +26,18 @@ import java.util.Map;
  * "gạo ST25" (the {@code query} property), {@code detail} reads product pages (2,000 different products, taken from
  * the catalogue before the run, in turn). Closed model: {@code connections} users (default 8), each on its own
  * keep-alive connection, send one request after another without pause, first for {@code warmup} seconds (requests
- * named "warm-up: ..."), then for {@code duration} seconds: throughput is what the system sustains.
+ * named "warm-up: ..."), then for {@code duration} seconds: throughput is what the system sustains; with {@code rps},
+ * Gatling holds the request rate there instead, to read the latencies at that rate.
  */
 public final class CatalogSimulation extends Simulation {
 
     private final Settings settings = Settings.fromSystemProperties();
     private final String mode = System.getProperty("catalog.scenario", "search");
     private final int connections = Integer.getInteger("connections", 8);
-    private final String query = System.getProperty("query", "gạo ST25");
+    /** URL-encoded on the command line, so that no shell or JVM charset can mangle it. */
+    private final String query = URLDecoder.decode(System.getProperty("query", "g%E1%BA%A1o%20ST25"), StandardCharsets.UTF_8);
+    /** 0: as fast as the connections go; otherwise Gatling holds the whole run to this many requests per second. */
+    private final int rps = Integer.getInteger("rps", 0);
     private final List<Map<String, Object>> products = new ArrayList<>();
 
     private final HttpProtocolBuilder protocol = http
@@ -45,18 +51,21 @@ public final class CatalogSimulation extends Simulation {
         if (mode.equals("detail")) {
             loadProductIds();
         }
-        setUp(scenario("warm-up", "warm-up: ", settings.warmup())
+        var setUp = setUp(scenario("warm-up", "warm-up: ", settings.warmup())
                 .injectOpen(atOnceUsers(connections))
                 .andThen(scenario("measured", "", settings.duration())
                         .injectOpen(atOnceUsers(connections))))
                 .protocols(protocol);
+        if (rps > 0) {
+            setUp.throttle(reachRps(rps).in(1), holdFor(settings.warmup().plus(settings.duration()).plusSeconds(5)));
+        }
     }
 
     private ScenarioBuilder scenario(String name, String prefix, Duration length) {
         ChainBuilder read = mode.equals("detail")
                 ? exec(http(prefix + "product detail").get("/api/v1/products/#{productId}")
                         .check(status().is(200), jsonPath("$.skus[0].id").exists()))
-                : exec(http(prefix + "search " + query).get("/api/v1/products?q=" + URLEncoder.encode(query, StandardCharsets.UTF_8))
+                : exec(http(prefix + "search " + query).get("/api/v1/products").queryParam("q", query)
                         .check(status().is(200), jsonPath("$.items[0].productId").exists()));
         ScenarioBuilder scenario = CoreDsl.scenario(name);
         return mode.equals("detail")

@@ -2,7 +2,9 @@ package vn.ocop.catalog.search;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.micronaut.transaction.TransactionOperations;
+import io.micronaut.data.connection.ConnectionDefinition;
+import io.micronaut.data.connection.ConnectionOperations;
+import io.micronaut.data.exceptions.DataAccessException;
 import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -32,8 +34,8 @@ import vn.ocop.platform.time.VietnamTime;
 
 /**
  * Searches the {@code listings} index on MariaDB/MySQL alone: InnoDB full-text matching for the words, indexed
- * columns for filters and orders, keyset pages. Two statements per search whatever the page size: the page, and one
- * grouped count from which every facet is summed.
+ * columns for filters and orders, keyset pages. Two statements per search whatever the page size, on one connection
+ * and outside any transaction: the page, and one grouped count from which every facet is summed.
  */
 @Singleton
 class ProductSearch {
@@ -64,12 +66,12 @@ class ProductSearch {
     record Result(List<Hit> items, @Nullable String nextCursor, long total, Facets facets) {
     }
 
-    private final TransactionOperations<Connection> tx;
+    private final ConnectionOperations<Connection> connections;
     private final AdminUnits units;
     private final Clock clock;
 
-    ProductSearch(TransactionOperations<Connection> tx, AdminUnits units, Clock clock) {
-        this.tx = tx;
+    ProductSearch(ConnectionOperations<Connection> connections, AdminUnits units, Clock clock) {
+        this.connections = connections;
         this.units = units;
         this.clock = clock;
     }
@@ -80,10 +82,16 @@ class ProductSearch {
                 : query.sort();
         Cursor after = query.cursor() == null ? null : Cursor.parse(query.cursor(), sort);
         LocalDate today = VietnamTime.today(clock);
-        return tx.executeRead(status -> {
+        return connections.execute(ConnectionDefinition.DEFAULT, status -> {
             Connection connection = status.getConnection();
-            List<Row> rows = page(connection, query, words, sort, after, today);
-            Facets facets = facets(connection, query, words, today);
+            List<Row> rows;
+            Facets facets;
+            try {
+                rows = page(connection, query, words, sort, after, today);
+                facets = facets(connection, query, words, today);
+            } catch (SQLException e) {
+                throw new DataAccessException("searching the listings failed", e);
+            }
             boolean more = rows.size() > query.limit();
             List<Row> shown = more ? rows.subList(0, query.limit()) : rows;
             String next = more ? shown.getLast().cursor(sort) : null;

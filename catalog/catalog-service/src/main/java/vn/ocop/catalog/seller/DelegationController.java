@@ -132,8 +132,7 @@ class DelegationController {
     private void requireSellerOrOfficial(Caller caller, UUID sellerId) {
         Seller seller = sellers.findById(sellerId)
                 .orElseThrow(() -> ProblemException.notFound("seller_not_found", "No seller {0}", sellerId));
-        if (!caller.accountId().equals(sellerId) && !caller.has(Roles.ADMIN)
-                && !caller.officerProvince().map(seller.provinceCode()::equals).orElse(false)) {
+        if (!seller.managedBy(caller)) {
             throw ProblemException.forbidden("not_your_seller", "You cannot see seller {0}''s records", sellerId);
         }
     }

@@ -10,6 +10,8 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import vn.ocop.platform.problem.ProblemException;
+import vn.ocop.platform.security.Caller;
+import vn.ocop.platform.security.Roles;
 
 /**
  * An OCOP subject selling on the marketplace. Its id is the seller's identity account id. The trade office of the
@@ -43,6 +45,16 @@ public record Seller(@Id UUID id, String displayName, SellerType sellerType, Str
     @Nullable
     public PayoutAccount payout() {
         return payoutMethod == null ? null : new PayoutAccount(payoutMethod, payoutInstitution, payoutAccount, payoutHolder);
+    }
+
+    /** The seller itself, an admin, or an officer of the seller's province: who sees all of its records. */
+    public boolean managedBy(Caller caller) {
+        return caller.accountId().equals(id) || caller.has(Roles.ADMIN) || officialOfProvince(caller);
+    }
+
+    /** An officer of the seller's province. */
+    public boolean officialOfProvince(Caller caller) {
+        return caller.officerProvince().map(provinceCode::equals).orElse(false);
     }
 
     public boolean verified() {

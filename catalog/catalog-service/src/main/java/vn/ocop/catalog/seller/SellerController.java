@@ -79,7 +79,7 @@ class SellerController {
     @Secured(SecurityRule.IS_ANONYMOUS)
     SellerView show(@PathVariable UUID id, @Nullable Authentication authentication) {
         Seller seller = sellers.findById(id).orElseThrow(() -> notFound(id));
-        boolean full = authentication != null && mayManage(Caller.of(authentication), seller);
+        boolean full = authentication != null && seller.managedBy(Caller.of(authentication));
         if (!full && !seller.verified()) {
             throw notFound(id);
         }
@@ -112,7 +112,7 @@ class SellerController {
     @Secured(SecurityRule.IS_AUTHENTICATED)
     List<HistoryEntry> history(@PathVariable UUID id, Authentication authentication) {
         Seller seller = sellers.findById(id).orElseThrow(() -> notFound(id));
-        if (!mayManage(Caller.of(authentication), seller)) {
+        if (!seller.managedBy(Caller.of(authentication))) {
             throw notFound(id);
         }
         return history.findBySellerIdOrderByIdAsc(id).stream()
@@ -140,11 +140,6 @@ class SellerController {
     SellerView decide(@PathVariable UUID id, @Body @Valid DecisionRequest request, Authentication authentication) {
         return SellerView.of(decisions.decide(Caller.of(authentication), id, request.decision().outcome, request.reason()), units,
                 true);
-    }
-
-    private static boolean mayManage(Caller caller, Seller seller) {
-        return caller.accountId().equals(seller.id()) || caller.has(Roles.ADMIN)
-                || caller.officerProvince().map(seller.provinceCode()::equals).orElse(false);
     }
 
     private static ProblemException notFound(UUID id) {

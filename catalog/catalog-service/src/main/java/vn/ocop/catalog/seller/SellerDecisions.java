@@ -64,7 +64,7 @@ public class SellerDecisions {
         if (caller.has(Roles.ADMIN)) {
             return;
         }
-        if (!caller.officerProvince().map(seller.provinceCode()::equals).orElse(false)) {
+        if (!seller.officialOfProvince(caller)) {
             throw ProblemException.forbidden("outside_province", "Seller {0} is outside your province", seller.id());
         }
     }
