@@ -7,7 +7,9 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Function;
@@ -29,15 +31,35 @@ import vn.ocop.platform.problem.ProblemException;
 @Singleton
 public class ReadCache {
 
-    private final LoadingCache<Keyed, Result> cache;
+    /** One cache per kind of key, so that computing a page may read a seller through the cache. */
+    private final Map<Class<?>, LoadingCache<Keyed, Result>> caches = new ConcurrentHashMap<>();
     private final ExecutorService refresher = Executors.newVirtualThreadPerTaskExecutor();
+    private final Duration life;
+    private final long maxEntries;
     private final boolean enabled;
 
     ReadCache(@Value("${ocop.catalog.read-cache.ttl:5s}") Duration ttl,
               @Value("${ocop.catalog.read-cache.max-entries:20000}") long maxEntries) {
         this.enabled = !ttl.isZero();
-        Duration life = enabled ? ttl : Duration.ofNanos(2);
-        this.cache = Caffeine.newBuilder()
+        this.life = ttl;
+        this.maxEntries = maxEntries;
+    }
+
+    /**
+     * The cached value for {@code key} (a record: its kind and parameters), computed on a miss. A computation may read
+     * other kinds of key through this cache, never its own kind.
+     */
+    @SuppressWarnings("unchecked")
+    public <K, V> V get(K key, Function<K, V> compute) {
+        if (!enabled) {
+            return compute.apply(key);
+        }
+        return (V) caches.computeIfAbsent(key.getClass(), kind -> newCache())
+                .get(new Keyed(key, k -> compute.apply((K) k))).get();
+    }
+
+    private LoadingCache<Keyed, Result> newCache() {
+        return Caffeine.newBuilder()
                 .expireAfterWrite(life)
                 .refreshAfterWrite(life.dividedBy(2))
                 .maximumSize(maxEntries)
@@ -45,33 +67,28 @@ public class ReadCache {
                 .build(Keyed::load);
     }
 
-    /** The cached value for {@code key} (a record: its kind and parameters), computed on a miss. */
-    @SuppressWarnings("unchecked")
-    public <K, V> V get(K key, Function<K, V> compute) {
-        if (!enabled) {
-            return compute.apply(key);
-        }
-        return (V) cache.get(new Keyed(key, k -> compute.apply((K) k))).get();
+    private void clear() {
+        caches.values().forEach(LoadingCache::invalidateAll);
     }
 
     @EventListener
     void onProductChanged(ProductChanged event) {
-        cache.invalidateAll();
+        clear();
     }
 
     @EventListener
     void onStockChanged(StockChanged event) {
-        cache.invalidateAll();
+        clear();
     }
 
     @EventListener
     void onSellerChanged(SellerChanged event) {
-        cache.invalidateAll();
+        clear();
     }
 
     @EventListener
     void onCertificatesChanged(CertificatesChanged event) {
-        cache.invalidateAll();
+        clear();
     }
 
     @PreDestroy

@@ -195,8 +195,8 @@ class Products {
     /**
      * A published product for anyone; a draft or suspended one only for its seller's side and officials. Plain reads
      * on one connection, outside any transaction (a page needs no snapshot isolation, and this spares the round trips of
-     * beginning, marking read-only and committing one): the product and its SKUs, the seller and certificate from the
-     * read cache when there (they change seldom).
+     * beginning, marking read-only and committing one): the product and its SKUs, the seller and certificate through
+     * the read cache (they change seldom; at most four statements).
      */
     ProductView view(UUID productId, @Nullable Caller caller) {
         return connections.execute(ConnectionDefinition.DEFAULT, status -> {
@@ -215,13 +215,13 @@ class Products {
         });
     }
 
-    /** Read-cache keys. */
+
+    /** Read-cache keys of the records a product page shows. */
     private record SellerById(UUID id) {
     }
 
     private record CertificateById(UUID id) {
     }
-
 
     private boolean delegates(Caller caller, UUID sellerId) {
         try {

@@ -219,6 +219,30 @@ class ProductLifecycleSpec extends CatalogSpecification {
         body(other).code == 'not_your_product'
     }
 
+    def "anonymous product pages, served through the read cache, stay right across many products and changes"() {
+        given:
+        UUID sellerId = verifiedSeller()
+        def products = (1..30).collect { listed(sellerId, [name: "Bánh phồng tôm $it"], 10, 50_000) }
+
+        when: 'every page twice, the second time from the cache'
+        List<Integer> statuses = []
+        for (int round = 0; round < 2; round++) {
+            for (Map product : products) {
+                statuses << call(HttpRequest.GET("/api/v1/products/${product.id}")).status().code
+            }
+        }
+
+        then:
+        statuses == [200] * 60
+
+        when: 'a price changes through this instance'
+        call(HttpRequest.PUT("/api/v1/products/${products[3].id}/skus/${products[3].skus[0].id}/price", [priceVnd: 45_000])
+                .bearerAuth(seller(sellerId)))
+
+        then: 'the next anonymous read shows it at once'
+        body(call(HttpRequest.GET("/api/v1/products/${products[3].id}"))).skus[0].priceVnd == 45000
+    }
+
     def "#problem is refused with 400 naming #field"() {
         given:
         UUID sellerId = verifiedSeller()
