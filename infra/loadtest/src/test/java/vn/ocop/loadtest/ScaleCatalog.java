@@ -40,7 +40,7 @@ public final class ScaleCatalog {
             new String[] {"Nón lá", "HANDICRAFTS", "Thủ công"}, new String[] {"Gốm đỏ", "HANDICRAFTS", "Gốm"},
             new String[] {"Mai vàng", "ORNAMENTALS", "Cây cảnh"}, new String[] {"Lan hồ điệp", "ORNAMENTALS", "Hoa"},
             new String[] {"Tour miệt vườn", "TOURISM", "Du lịch cộng đồng"}, new String[] {"Homestay sinh thái", "TOURISM", "Lưu trú"});
-    private static final List<String> BRANDS = List.of("Ông Cua", "Tân Huê Viên", "Mỹ Hương", "Vĩnh Châu", "Cù Lao Dung",
+    private static final List<String> BRANDS = List.of("Phú Lộc", "Tân Huê Viên", "Mỹ Hương", "Vĩnh Châu", "Cù Lao Dung",
             "Kế Sách", "Long Phú", "Mỹ Tú", "Thạnh Trị", "Trần Đề", "Ngã Năm", "Đại Ngãi", "Phú Tâm", "An Lạc Thôn", "Hòa Tú",
             "Nhu Gia", "Lai Hòa", "Vĩnh Hải", "Hưng Lợi", "Thuận Hòa", "Mỹ Phước", "Long Hưng", "Ba Trinh", "Thiện Mỹ", "An Hiệp",
             "Phong Nẫm", "Tài Văn", "Xuân Hòa", "Cái Răng", "Ninh Kiều", "Phong Điền", "Ô Môn", "Thốt Nốt", "Cờ Đỏ", "Vị Thanh",
