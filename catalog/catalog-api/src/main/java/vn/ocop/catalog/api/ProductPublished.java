@@ -19,10 +19,13 @@ import java.util.UUID;
  * @param gtin       GTIN-8/12/13/14 with a valid check digit, if the product has one
  * @param skus       the units it is sold in
  * @param publishedAt when this snapshot was published
+ * @param sellerProvinceCode the seller's province (post-2025 code): officers of that province oversee its orders;
+ *                           absent from snapshots published before it existed
  */
 @Serdeable
 public record ProductPublished(UUID productId, long revision, UUID sellerId, String sellerName, String name,
-                               @Nullable String gtin, List<Sku> skus, Instant publishedAt) {
+                               @Nullable String gtin, List<Sku> skus, Instant publishedAt,
+                               @Nullable String sellerProvinceCode) {
 
     public static final String TYPE = "ProductPublished";
     public static final int VERSION = 1;

@@ -19,5 +19,12 @@ class OrdersEventFixturesSpec extends Specification {
         'CheckoutAwaitingPayment.v1.json'  || CheckoutAwaitingPayment
         'CheckoutRejected.v1.json'         || CheckoutRejected
         'OrderPaid.v1.json'                || OrderPaid
+        'CheckoutCancelled.v1.json'        || CheckoutCancelled
+        'OrderConfirmed.v1.json'           || OrderConfirmed
+        'OrderCancelled.v1.json'           || OrderCancelled
+        'RefundRequested.v1.json'          || RefundRequested
+        'OrderShipped.v1.json'             || OrderShipped
+        'OrderDelivered.v1.json'           || OrderDelivered
+        'OrderCompleted.v1.json'           || OrderCompleted
     }
 }

@@ -103,7 +103,7 @@ class ProductCopySpec extends ServiceSpec {
     private ProductPublished snapshot(UUID productId, long revision, String name, String gtin,
                                       Instant publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS)) {
         new ProductPublished(productId, revision, SELLER, 'HTX Nông nghiệp Mỹ Xuyên', name, gtin,
-                [new ProductPublished.Sku(Ids.newId(), 'SKU-5KG', 'Túi 5 kg', 'túi', 180_000L, 5100)], publishedAt)
+                [new ProductPublished.Sku(Ids.newId(), 'SKU-5KG', 'Túi 5 kg', 'túi', 180_000L, 5100)], publishedAt, '92')
     }
 
     private EventEnvelope envelope(ProductPublished snapshot) {
