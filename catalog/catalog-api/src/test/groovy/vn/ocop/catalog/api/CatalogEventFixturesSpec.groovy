@@ -23,5 +23,7 @@ class CatalogEventFixturesSpec extends Specification {
         'SkuPriceChanged.v1.json'   || SkuPriceChanged
         'StockAdjusted.v1.json'     || StockAdjusted
         'StockReleased.v1.json'     || StockReleased
+        'DelegationChanged.v1.json' || DelegationChanged
+        'AdminUnitsPublished.v1.json' || AdminUnitsPublished
     }
 }
