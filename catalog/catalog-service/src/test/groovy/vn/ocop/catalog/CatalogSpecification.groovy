@@ -2,14 +2,18 @@ package vn.ocop.catalog
 
 import io.micronaut.http.HttpRequest
 import java.time.Instant
+import vn.ocop.catalog.api.CatalogEvents
+import vn.ocop.catalog.api.StockReserved
 import vn.ocop.identity.api.AccountRegistered
 import vn.ocop.identity.api.IdentityEvents
 import vn.ocop.orders.api.CheckoutPlaced
 import vn.ocop.orders.api.OrderPaid
+import vn.ocop.orders.api.OrdersEvents
 import vn.ocop.payments.api.PaymentMethod
 import vn.ocop.platform.Infra
 import vn.ocop.platform.ServiceSpecification
 import vn.ocop.platform.TestEvents
+import vn.ocop.platform.event.EventEnvelope
 import vn.ocop.platform.event.Ids
 import vn.ocop.platform.security.TestIdentity
 
@@ -133,6 +137,28 @@ abstract class CatalogSpecification extends ServiceSpecification {
     OrderPaid paid(CheckoutPlaced checkout, CheckoutPlaced.Order order) {
         new OrderPaid(order.orderId(), order.orderNumber(), checkout.checkoutId(), order.sellerId(), PaymentMethod.VNPAY,
                 order.totalVnd(), Instant.now(), order.lines())
+    }
+
+    /** A placed checkout of {@code quantity} units, reserved. */
+    CheckoutPlaced reserved(UUID seller, UUID sku, int quantity) {
+        def placed = checkout([orderLines(seller, [[sku, quantity]])])
+        TestEvents.publish(redis, json, OrdersEvents.STREAM, CheckoutPlaced.TYPE, placed.checkoutId().toString(), placed)
+        conditions.eventually { assert catalogEvents(StockReserved.TYPE, placed.checkoutId()).size() == 1 }
+        placed
+    }
+
+    /** Puts an event on the orders stream, as orders publishes it, and waits until catalog has handled it. */
+    EventEnvelope fromOrders(String type, UUID aggregateId, Object data) {
+        def envelope = TestEvents.publish(redis, json, OrdersEvents.STREAM, type, aggregateId.toString(), data)
+        conditions.eventually {
+            assert Infra.count(tx, 'SELECT COUNT(*) FROM inbox WHERE event_id = ?', [envelope.id().toString()]) == 1
+        }
+        envelope
+    }
+
+    /** Catalog's events (envelopes, as maps) of one type about a checkout, oldest first, as they reached its stream. */
+    List<Map> catalogEvents(String type, UUID checkoutId) {
+        TestEvents.read(redis, json, CatalogEvents.STREAM, type).findAll { it.data.checkoutId == checkoutId.toString() }
     }
 
     Map stock(UUID skuId) {

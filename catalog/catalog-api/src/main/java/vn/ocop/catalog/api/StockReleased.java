@@ -11,7 +11,8 @@ import java.util.UUID;
  *
  * @param checkoutId    the checkout
  * @param reservationId its reservation
- * @param reason        {@code EXPIRED} or {@code CHECKOUT_REJECTED}
+ * @param reason        {@code EXPIRED} (unpaid well past its expiry; orders normally cancels first),
+ *                      {@code CHECKOUT_REJECTED} or {@code CHECKOUT_CANCELLED} (lapsed unpaid, or cancelled by its buyer)
  * @param lines         released quantities per SKU
  * @param releasedAt    when
  */

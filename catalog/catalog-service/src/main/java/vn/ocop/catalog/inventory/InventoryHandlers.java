@@ -2,6 +2,7 @@ package vn.ocop.catalog.inventory;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import vn.ocop.orders.api.CheckoutCancelled;
 import vn.ocop.orders.api.CheckoutPlaced;
 import vn.ocop.orders.api.CheckoutRejected;
 import vn.ocop.orders.api.OrderPaid;
@@ -24,6 +25,13 @@ class InventoryHandlers {
     EventHandler<CheckoutRejected> onCheckoutRejected(StockReservations reservations) {
         return EventHandler.of(OrdersEvents.STREAM, CheckoutRejected.TYPE, CheckoutRejected.class,
                 (event, envelope) -> reservations.release(event.checkoutId(), StockReservations.ReleaseReason.CHECKOUT_REJECTED));
+    }
+
+    /** A cancelled checkout (lapsed unpaid, or cancelled by its buyer) keeps no stock. */
+    @Singleton
+    EventHandler<CheckoutCancelled> onCheckoutCancelled(StockReservations reservations) {
+        return EventHandler.of(OrdersEvents.STREAM, CheckoutCancelled.TYPE, CheckoutCancelled.class,
+                (event, envelope) -> reservations.cancel(event.checkoutId()));
     }
 
     /** A paid order's reserved units are sold. */

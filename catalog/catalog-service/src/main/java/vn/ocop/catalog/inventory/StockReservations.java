@@ -138,7 +138,22 @@ class StockReservations {
     }
 
     /** Why reserved stock goes back on sale. */
-    enum ReleaseReason { EXPIRED, CHECKOUT_REJECTED }
+    enum ReleaseReason { EXPIRED, CHECKOUT_REJECTED, CHECKOUT_CANCELLED }
+
+    /**
+     * A cancelled checkout's reserved units go back on sale. A checkout cancelled before its stock was decided (its
+     * CheckoutPlaced handled later, by another instance or after a retry) is recorded as released with nothing held,
+     * so that the late CheckoutPlaced reserves nothing; the unique key on checkout_id settles a race between the two.
+     */
+    void cancel(UUID checkoutId) {
+        if (reservations.existsByCheckoutId(checkoutId)) {
+            release(checkoutId, ReleaseReason.CHECKOUT_CANCELLED);
+            return;
+        }
+        Instant now = clock.instant();
+        reservations.save(new Reservation(Ids.newId(), checkoutId, ReservationStatus.RELEASED, null, now, now));
+        LOG.info("checkout {} was cancelled before its stock was reserved; it will reserve nothing", checkoutId);
+    }
 
     /** The checkout's reserved units not yet sold go back on sale; a reservation already settled is left alone. */
     void release(UUID checkoutId, ReleaseReason reason) {

@@ -8,7 +8,6 @@ import java.util.concurrent.Callable
 import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors
 import vn.ocop.catalog.CatalogSpecification
-import vn.ocop.catalog.api.CatalogEvents
 import vn.ocop.catalog.api.StockCommitted
 import vn.ocop.catalog.api.StockRejected
 import vn.ocop.catalog.api.StockReleased
@@ -29,14 +28,6 @@ class StockReservationSpec extends CatalogSpecification {
 
     @Inject EventDispatcher dispatcher
     @Inject ReservationExpiry expiry
-
-    /** A placed checkout of {@code quantity} units, reserved. */
-    CheckoutPlaced reserved(UUID seller, UUID sku, int quantity) {
-        def placed = checkout([orderLines(seller, [[sku, quantity]])])
-        TestEvents.publish(redis, json, OrdersEvents.STREAM, CheckoutPlaced.TYPE, placed.checkoutId().toString(), placed)
-        conditions.eventually { assert catalogEvents(StockReserved.TYPE, placed.checkoutId()).size() == 1 }
-        placed
-    }
 
     def "a reservation left unpaid past its expiry goes back on sale, once; a payment after that sells nothing"() {
         given:
@@ -209,9 +200,5 @@ class StockReservationSpec extends CatalogSpecification {
         Infra.count(tx, "SELECT COUNT(*) FROM reservations WHERE status = 'REJECTED' AND checkout_id IN (${checkouts.collect { '?' }.join(',')})",
                 checkouts*.checkoutId()*.toString()) == 150
         Infra.count(tx, "SELECT COALESCE(SUM(delta_available), 0) FROM stock_movements WHERE sku_id = ?", [sku.toString()]) == 0
-    }
-
-    private List<Map> catalogEvents(String type, UUID checkoutId) {
-        TestEvents.read(redis, json, CatalogEvents.STREAM, type).findAll { it.data.checkoutId == checkoutId.toString() }
     }
 }
