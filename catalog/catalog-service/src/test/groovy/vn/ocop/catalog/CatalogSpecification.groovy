@@ -7,6 +7,7 @@ import vn.ocop.catalog.api.StockReserved
 import vn.ocop.identity.api.AccountRegistered
 import vn.ocop.identity.api.IdentityEvents
 import vn.ocop.orders.api.CheckoutPlaced
+import vn.ocop.orders.api.OrderConfirmed
 import vn.ocop.orders.api.OrderPaid
 import vn.ocop.orders.api.OrdersEvents
 import vn.ocop.payments.api.PaymentMethod
@@ -139,6 +140,12 @@ abstract class CatalogSpecification extends ServiceSpecification {
                 order.totalVnd(), Instant.now(), order.lines())
     }
 
+    /** Orders' confirmation of a cash-on-delivery order of the checkout, as catalog receives it. */
+    OrderConfirmed confirmed(CheckoutPlaced checkout, CheckoutPlaced.Order order) {
+        new OrderConfirmed(order.orderId(), order.orderNumber(), checkout.checkoutId(), order.sellerId(), PaymentMethod.COD,
+                order.totalVnd(), Instant.now(), order.lines())
+    }
+
     /** A placed checkout of {@code quantity} units, reserved. */
     CheckoutPlaced reserved(UUID seller, UUID sku, int quantity) {
         def placed = checkout([orderLines(seller, [[sku, quantity]])])
@@ -159,6 +166,10 @@ abstract class CatalogSpecification extends ServiceSpecification {
     /** Catalog's events (envelopes, as maps) of one type about a checkout, oldest first, as they reached its stream. */
     List<Map> catalogEvents(String type, UUID checkoutId) {
         TestEvents.read(redis, json, CatalogEvents.STREAM, type).findAll { it.data.checkoutId == checkoutId.toString() }
+    }
+
+    String reservationStatus(CheckoutPlaced checkout) {
+        Infra.rows(tx, 'SELECT status FROM reservations WHERE checkout_id = ?', [checkout.checkoutId().toString()]).first().status
     }
 
     Map stock(UUID skuId) {

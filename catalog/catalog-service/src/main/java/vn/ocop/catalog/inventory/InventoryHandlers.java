@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import vn.ocop.orders.api.CheckoutCancelled;
 import vn.ocop.orders.api.CheckoutPlaced;
 import vn.ocop.orders.api.CheckoutRejected;
+import vn.ocop.orders.api.OrderConfirmed;
 import vn.ocop.orders.api.OrderPaid;
 import vn.ocop.orders.api.OrdersEvents;
 import vn.ocop.platform.event.EventHandler;
@@ -38,6 +39,13 @@ class InventoryHandlers {
     @Singleton
     EventHandler<OrderPaid> onOrderPaid(StockReservations reservations) {
         return EventHandler.of(OrdersEvents.STREAM, OrderPaid.TYPE, OrderPaid.class,
-                (event, envelope) -> reservations.commit(event));
+                (event, envelope) -> reservations.commit(event.checkoutId(), event.orderId()));
+    }
+
+    /** A cash-on-delivery order, once confirmed, sells its reserved units as a paid order does. */
+    @Singleton
+    EventHandler<OrderConfirmed> onOrderConfirmed(StockReservations reservations) {
+        return EventHandler.of(OrdersEvents.STREAM, OrderConfirmed.TYPE, OrderConfirmed.class,
+                (event, envelope) -> reservations.commit(event.checkoutId(), event.orderId()));
     }
 }

@@ -22,14 +22,13 @@ import vn.ocop.catalog.api.StockReleased;
 import vn.ocop.catalog.api.StockReserved;
 import vn.ocop.catalog.product.StockChanged;
 import vn.ocop.orders.api.CheckoutPlaced;
-import vn.ocop.orders.api.OrderPaid;
 import vn.ocop.platform.event.Ids;
 import vn.ocop.platform.outbox.Outbox;
 
 /**
- * Reserves a checkout's stock all or nothing, and turns it into a sale when an order is paid. Runs inside the event
- * handler's transaction: the SKU rows are locked in id order, checked, then updated with guarded statements, so
- * that concurrent checkouts racing for the last units can never take more than there is.
+ * Reserves a checkout's stock all or nothing, and turns it into a sale when an order is paid (or confirmed, cash on
+ * delivery). Runs inside the event handler's transaction: the SKU rows are locked in id order, checked, then updated
+ * with guarded statements, so that concurrent checkouts racing for the last units can never take more than there is.
  */
 @Singleton
 class StockReservations {
@@ -102,18 +101,21 @@ class StockReservations {
                 wanted.entrySet().stream().map(e -> new StockReserved.Line(e.getKey(), e.getValue())).toList()));
     }
 
-    /** The paid order's reserved units become sold. */
-    void commit(OrderPaid order) {
-        var reservation = reservations.lockByCheckoutId(order.checkoutId()).orElse(null);
+    /**
+     * An order's reserved units become sold: it was paid ({@code OrderPaid}) or, paying cash on delivery, confirmed
+     * ({@code OrderConfirmed}). Lines already sold are not sold again.
+     */
+    void commit(UUID checkoutId, UUID orderId) {
+        var reservation = reservations.lockByCheckoutId(checkoutId).orElse(null);
         if (reservation == null || reservation.status() != ReservationStatus.RESERVED) {
-            LOG.warn("order {} paid but checkout {} holds no active reservation ({}); nothing to commit", order.orderId(),
-                    order.checkoutId(), reservation == null ? "none" : reservation.status());
+            LOG.warn("order {} was paid or confirmed but checkout {} holds no active reservation ({}); nothing to sell", orderId,
+                    checkoutId, reservation == null ? "none" : reservation.status());
             return;
         }
         Instant now = clock.instant();
         List<ReservationLine> held = lines.findByKeyReservationId(reservation.id());
         List<ReservationLine> toCommit = held.stream()
-                .filter(l -> l.key().orderId().equals(order.orderId()) && l.committedAt() == null)
+                .filter(l -> l.key().orderId().equals(orderId) && l.committedAt() == null)
                 .toList();
         if (toCommit.isEmpty()) {
             return;
@@ -124,7 +126,7 @@ class StockReservations {
                 throw new IllegalStateException("reserved stock of " + line.key().skuId() + " is short of " + line.quantity());
             }
             movements.add(ledger.movement(line.key().skuId(), 0, -line.quantity(), line.quantity(), StockMovement.Reason.SALE,
-                    order.orderId().toString()));
+                    orderId.toString()));
         }
         ledger.record(movements);
         changes.publishEvent(new StockChanged(toCommit.stream().map(l -> l.key().skuId()).toList()));
@@ -132,8 +134,7 @@ class StockReservations {
         if (held.stream().allMatch(l -> l.committedAt() != null || toCommit.contains(l))) {
             reservations.update(reservation.committed(now));
         }
-        outbox.publish(StockCommitted.TYPE, StockCommitted.VERSION, order.orderId().toString(), new StockCommitted(
-                order.checkoutId(), order.orderId(),
+        outbox.publish(StockCommitted.TYPE, StockCommitted.VERSION, orderId.toString(), new StockCommitted(checkoutId, orderId,
                 toCommit.stream().map(l -> new StockReserved.Line(l.key().skuId(), l.quantity())).toList()));
     }
 

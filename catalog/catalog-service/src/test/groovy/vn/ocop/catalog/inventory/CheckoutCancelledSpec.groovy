@@ -100,10 +100,6 @@ class CheckoutCancelledSpec extends CatalogSpecification {
         new CheckoutCancelled(placed.checkoutId(), placed.checkoutNumber(), placed.buyerId(), reason, Instant.now())
     }
 
-    private String reservationStatus(CheckoutPlaced placed) {
-        Infra.rows(tx, 'SELECT status FROM reservations WHERE checkout_id = ?', [placed.checkoutId().toString()]).first().status
-    }
-
     private List<Map> releases(UUID sku) {
         Infra.rows(tx, "SELECT delta_available, delta_reserved, reference FROM stock_movements WHERE sku_id = ? AND reason = 'RELEASE' "
                 + 'ORDER BY id', [sku.toString()])
