@@ -5,6 +5,7 @@ import jakarta.inject.Singleton;
 import vn.ocop.orders.api.CheckoutCancelled;
 import vn.ocop.orders.api.CheckoutPlaced;
 import vn.ocop.orders.api.CheckoutRejected;
+import vn.ocop.orders.api.OrderCancelled;
 import vn.ocop.orders.api.OrderConfirmed;
 import vn.ocop.orders.api.OrderPaid;
 import vn.ocop.orders.api.OrdersEvents;
@@ -47,5 +48,18 @@ class InventoryHandlers {
     EventHandler<OrderConfirmed> onOrderConfirmed(StockReservations reservations) {
         return EventHandler.of(OrdersEvents.STREAM, OrderConfirmed.TYPE, OrderConfirmed.class,
                 (event, envelope) -> reservations.commit(event.checkoutId(), event.orderId()));
+    }
+
+    /**
+     * A cancelled order whose units were sold (paid or confirmed) puts them back on sale. One that was never sold
+     * holds nothing of its own: its checkout's cancellation releases the reservation.
+     */
+    @Singleton
+    EventHandler<OrderCancelled> onOrderCancelled(StockReturns returns) {
+        return EventHandler.of(OrdersEvents.STREAM, OrderCancelled.TYPE, OrderCancelled.class, (event, envelope) -> {
+            if (event.stockSold()) {
+                returns.returnOrder(event.checkoutId(), event.orderId());
+            }
+        });
     }
 }

@@ -13,5 +13,5 @@ record StockMovement(@Id @GeneratedValue @Nullable Long id, UUID skuId, int delt
                      Reason reason, @Nullable String reference, @Nullable UUID actorId, Instant movedAt) {
 
     /** Why stock moved. */
-    enum Reason { INITIAL_STOCK, RESERVATION, SALE, RELEASE, ADJUSTMENT }
+    enum Reason { INITIAL_STOCK, RESERVATION, SALE, RELEASE, ADJUSTMENT, ORDER_CANCELLED }
 }

@@ -94,7 +94,7 @@ class StockReservations {
         reservations.save(new Reservation(reservationId, checkout.checkoutId(), ReservationStatus.RESERVED, expiresAt, now, now));
         lines.saveAll(perOrderAndSku.entrySet().stream()
                 .map(e -> new ReservationLine(new ReservationLine.Key(reservationId, e.getKey().get(0), e.getKey().get(1)),
-                        e.getValue(), null))
+                        e.getValue(), null, null))
                 .toList());
         outbox.publish(StockReserved.TYPE, StockReserved.VERSION, checkout.checkoutId().toString(), new StockReserved(
                 checkout.checkoutId(), reservationId, expiresAt,
@@ -115,7 +115,7 @@ class StockReservations {
         Instant now = clock.instant();
         List<ReservationLine> held = lines.findByKeyReservationId(reservation.id());
         List<ReservationLine> toCommit = held.stream()
-                .filter(l -> l.key().orderId().equals(orderId) && l.committedAt() == null)
+                .filter(l -> l.key().orderId().equals(orderId) && l.held())
                 .toList();
         if (toCommit.isEmpty()) {
             return;
@@ -131,7 +131,7 @@ class StockReservations {
         ledger.record(movements);
         changes.publishEvent(new StockChanged(toCommit.stream().map(l -> l.key().skuId()).toList()));
         lines.updateAll(toCommit.stream().map(l -> l.committed(now)).toList());
-        if (held.stream().allMatch(l -> l.committedAt() != null || toCommit.contains(l))) {
+        if (held.stream().allMatch(l -> !l.held() || toCommit.contains(l))) {
             reservations.update(reservation.committed(now));
         }
         outbox.publish(StockCommitted.TYPE, StockCommitted.VERSION, orderId.toString(), new StockCommitted(checkoutId, orderId,
@@ -156,7 +156,7 @@ class StockReservations {
         LOG.info("checkout {} was cancelled before its stock was reserved; it will reserve nothing", checkoutId);
     }
 
-    /** The checkout's reserved units not yet sold go back on sale; a reservation already settled is left alone. */
+    /** The checkout's units still held go back on sale; a reservation already settled is left alone. */
     void release(UUID checkoutId, ReleaseReason reason) {
         var reservation = reservations.lockByCheckoutId(checkoutId).orElse(null);
         if (reservation == null || reservation.status() != ReservationStatus.RESERVED) {
@@ -164,7 +164,7 @@ class StockReservations {
         }
         Instant now = clock.instant();
         List<ReservationLine> held = lines.findByKeyReservationId(reservation.id()).stream()
-                .filter(l -> l.committedAt() == null)
+                .filter(ReservationLine::held)
                 .toList();
         Map<UUID, Integer> perSku = new TreeMap<>();
         held.forEach(l -> perSku.merge(l.key().skuId(), l.quantity(), Integer::sum));

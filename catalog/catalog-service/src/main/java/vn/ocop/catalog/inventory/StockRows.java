@@ -45,4 +45,9 @@ interface StockRows extends GenericRepository<Sku, UUID> {
     @Query("UPDATE skus SET reserved = reserved - :quantity, sold = sold + :quantity "
             + "WHERE id = :skuId AND reserved >= :quantity")
     int sell(UUID skuId, int quantity);
+
+    /** A sale undone (its order cancelled): sold units go back on sale; refused (0 rows) if fewer were sold. */
+    @Query("UPDATE skus SET sold = sold - :quantity, available = available + :quantity "
+            + "WHERE id = :skuId AND sold >= :quantity")
+    int unsell(UUID skuId, int quantity);
 }
