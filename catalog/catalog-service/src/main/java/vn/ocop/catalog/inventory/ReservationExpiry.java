@@ -1,20 +1,26 @@
 package vn.ocop.catalog.inventory;
 
 import io.micronaut.context.annotation.Requires;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Gives back the stock of checkouts left unpaid past their reservation's expiry. Each release runs in its own
- * transaction and re-checks the reservation under its row lock, so several instances sweeping at once, or a payment
- * committed meanwhile, never release twice or release what was sold.
+ * A safety net that gives back the stock of checkouts left unpaid well past their reservation's expiry. Orders is the
+ * authority on expiry: it cancels an unpaid checkout at its pay-before time and its {@code CheckoutCancelled}
+ * releases the stock. The sweeper waits a further {@code ocop.catalog.reservation-sweep.grace} (default 10 minutes),
+ * so that a payment captured just before the deadline still finds its stock reserved, and acts only when that
+ * cancellation never came. Each release runs in its own transaction and re-checks the reservation under its row
+ * lock, so several instances sweeping at once, or a payment committed meanwhile, never release twice or release what
+ * was sold.
  */
 @Singleton
 @Requires(property = "ocop.catalog.reservation-sweep.enabled", notEquals = "false")
@@ -27,13 +33,15 @@ class ReservationExpiry {
     private final StockReservations stock;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
+    private final Duration grace;
 
     ReservationExpiry(ReservationRepository reservations, StockReservations stock, TransactionOperations<Connection> tx,
-                      Clock clock) {
+                      Clock clock, @Value("${ocop.catalog.reservation-sweep.grace:10m}") Duration grace) {
         this.reservations = reservations;
         this.stock = stock;
         this.tx = tx;
         this.clock = clock;
+        this.grace = grace;
     }
 
     @Scheduled(fixedDelay = "${ocop.catalog.reservation-sweep.every:10s}", initialDelay = "${ocop.catalog.reservation-sweep.every:10s}")
@@ -41,7 +49,7 @@ class ReservationExpiry {
         try {
             int released;
             do {
-                List<UUID> expired = tx.executeRead(status -> reservations.findExpiredCheckouts(clock.instant(), BATCH));
+                List<UUID> expired = tx.executeRead(status -> reservations.findExpiredCheckouts(clock.instant().minus(grace), BATCH));
                 expired.forEach(checkoutId -> tx.executeWrite(status -> {
                     stock.release(checkoutId, StockReservations.ReleaseReason.EXPIRED);
                     return null;

@@ -17,7 +17,8 @@ interface ReservationRepository extends CrudRepository<Reservation, UUID> {
     @Query("SELECT * FROM reservations WHERE checkout_id = :checkoutId FOR UPDATE")
     Optional<Reservation> lockByCheckoutId(UUID checkoutId);
 
-    /** Checkouts whose reservation has expired unpaid, oldest first. */
-    @Query("SELECT checkout_id FROM reservations WHERE status = 'RESERVED' AND expires_at < :now ORDER BY expires_at LIMIT :limit")
-    List<UUID> findExpiredCheckouts(Instant now, int limit);
+    /** Checkouts whose reservation, still held, expired before {@code before}, oldest first. */
+    @Query("SELECT checkout_id FROM reservations WHERE status = 'RESERVED' AND expires_at < :before ORDER BY expires_at "
+            + "LIMIT :limit")
+    List<UUID> findExpiredCheckouts(Instant before, int limit);
 }

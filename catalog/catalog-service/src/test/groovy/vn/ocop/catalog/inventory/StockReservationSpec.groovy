@@ -1,5 +1,6 @@
 package vn.ocop.catalog.inventory
 
+import io.micronaut.context.annotation.Property
 import io.micronaut.http.HttpRequest
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
@@ -24,6 +25,7 @@ import vn.ocop.platform.event.Ids
 import vn.ocop.platform.security.TestIdentity
 
 @MicronautTest(transactional = false)
+@Property(name = 'ocop.catalog.reservation-sweep.grace', value = '0s')
 class StockReservationSpec extends CatalogSpecification {
 
     @Inject EventDispatcher dispatcher
