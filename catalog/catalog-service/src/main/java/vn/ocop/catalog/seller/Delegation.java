@@ -7,9 +7,11 @@ import io.micronaut.data.annotation.Version;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import vn.ocop.catalog.api.DelegationChanged;
 
 /** A seller's consent for a helper to act for it: what ({@code scopes}, comma-separated) and until when. */
 @MappedEntity("delegations")
@@ -39,5 +41,19 @@ record Delegation(@Id UUID id, UUID sellerId, UUID helperId, String scopes, Inst
 
     Delegation revoke(Instant now) {
         return new Delegation(id, sellerId, helperId, scopes, validUntil, grantedAt, now, version);
+    }
+
+    /**
+     * What other services learn of the seller-helper pair once this delegation was granted or revoked: the whole
+     * snapshot, with no scopes and no end date once revoked.
+     *
+     * @param revision the pair's count of changes, this one included
+     */
+    DelegationChanged changed(long revision) {
+        boolean revoked = revokedAt != null;
+        Set<String> names = revoked ? Set.of()
+                : scopeSet().stream().map(Enum::name).collect(Collectors.toCollection(LinkedHashSet::new));
+        return new DelegationChanged(id, sellerId, helperId, names, revoked ? null : validUntil, revoked, revision,
+                revoked ? revokedAt : grantedAt);
     }
 }

@@ -1,5 +1,6 @@
 package vn.ocop.catalog.seller;
 
+import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
@@ -14,4 +15,12 @@ interface DelegationRepository extends CrudRepository<Delegation, UUID> {
     List<Delegation> findByHelperIdAndRevokedAtIsNullOrderByGrantedAtDesc(UUID helperId);
 
     List<Delegation> findBySellerIdAndHelperIdAndRevokedAtIsNull(UUID sellerId, UUID helperId);
+
+    /** Counts a change of the seller-helper pair; the pair's row stays locked until the transaction ends. */
+    @Query("INSERT INTO delegation_revisions (seller_id, helper_id, revision) VALUES (:sellerId, :helperId, 1) "
+            + "ON DUPLICATE KEY UPDATE revision = revision + 1")
+    void countChange(UUID sellerId, UUID helperId);
+
+    @Query("SELECT revision FROM delegation_revisions WHERE seller_id = :sellerId AND helper_id = :helperId")
+    long revision(UUID sellerId, UUID helperId);
 }

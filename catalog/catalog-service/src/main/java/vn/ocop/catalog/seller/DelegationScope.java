@@ -9,5 +9,7 @@ public enum DelegationScope {
     /** Adjust stock. */
     STOCK,
     /** Claim OCOP certificates for products. */
-    CERTIFICATES
+    CERTIFICATES,
+    /** See and fulfil the seller's orders: mark shipped or delivered (checked by orders, from DelegationChanged). */
+    ORDERS
 }

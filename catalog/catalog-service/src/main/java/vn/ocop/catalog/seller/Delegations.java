@@ -12,14 +12,18 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import vn.ocop.catalog.api.DelegationChanged;
 import vn.ocop.platform.event.Ids;
+import vn.ocop.platform.outbox.Outbox;
 import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.security.Caller;
 import vn.ocop.platform.security.Roles;
 
 /**
  * Sellers grant helpers delegations and revoke them; every write to a seller's data asks {@link #authorize} who is
- * acting, which lets a helper through only within an active delegation that covers the action.
+ * acting, which lets a helper through only within an active delegation that covers the action. Each grant, replacement
+ * and revocation publishes the seller-helper pair's new state ({@link DelegationChanged}) for the services that let
+ * helpers act there (orders); the pair's changes are serialised, so their revisions follow commit order.
  */
 @Singleton
 public class Delegations {
@@ -31,14 +35,16 @@ public class Delegations {
     private final HelperRepository helpers;
     private final SellerRepository sellers;
     private final ActivityLog activity;
+    private final Outbox outbox;
     private final Clock clock;
 
     Delegations(DelegationRepository delegations, HelperRepository helpers, SellerRepository sellers, ActivityLog activity,
-                Clock clock) {
+                Outbox outbox, Clock clock) {
         this.delegations = delegations;
         this.helpers = helpers;
         this.sellers = sellers;
         this.activity = activity;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -78,24 +84,32 @@ public class Delegations {
             throw ProblemException.invalidField("validUntil", "must be in the future and within a year");
         }
         Helper helper = findHelper(helperRef);
+        long revision = countChange(sellerId, helper.id());
         delegations.findBySellerIdAndHelperIdAndRevokedAtIsNull(sellerId, helper.id())
                 .forEach(old -> delegations.update(old.revoke(now)));
         Delegation granted = delegations.save(Delegation.grant(Ids.newId(), sellerId, helper.id(), scopes, validUntil, now));
         activity.record(seller, "DELEGATION_GRANTED", granted.id(), helper.displayName() + ": " + granted.scopes()
                 + " until " + validUntil);
+        publish(granted, revision);
         return granted;
     }
 
-    /** The seller revokes; revoking twice is harmless. */
+    /** The seller revokes; revoking twice is harmless and announces nothing the second time. */
     @Transactional
     void revoke(Caller caller, UUID sellerId, UUID delegationId) {
         Acting seller = requireSellerItself(caller, sellerId);
-        Delegation delegation = delegations.findById(delegationId)
-                .filter(d -> d.sellerId().equals(sellerId))
-                .orElseThrow(() -> ProblemException.notFound("delegation_not_found", "No delegation {0}", delegationId));
+        Delegation delegation = find(sellerId, delegationId);
+        if (delegation.revokedAt() != null) {
+            return;
+        }
+        long revision = countChange(sellerId, delegation.helperId());
+        // read again now that the pair is ours: a grant or revocation that committed meanwhile may have revoked it
+        // (the pair's count then skips a number, which consumers do not mind: revisions only have to grow)
+        delegation = find(sellerId, delegationId);
         if (delegation.revokedAt() == null) {
-            delegations.update(delegation.revoke(clock.instant()));
+            Delegation revoked = delegations.update(delegation.revoke(clock.instant()));
             activity.record(seller, "DELEGATION_REVOKED", delegationId, "revoked");
+            publish(revoked, revision);
         }
     }
 
@@ -121,6 +135,26 @@ public class Delegations {
             throw ProblemException.forbidden("seller_only", "Only seller {0} itself can do this", sellerId);
         }
         return new Acting(caller.accountId(), sellerId, Acting.Role.SELLER);
+    }
+
+    private Delegation find(UUID sellerId, UUID delegationId) {
+        return delegations.findById(delegationId)
+                .filter(d -> d.sellerId().equals(sellerId))
+                .orElseThrow(() -> ProblemException.notFound("delegation_not_found", "No delegation {0}", delegationId));
+    }
+
+    /**
+     * Counts a change of the seller-helper pair and returns the count, the revision of the snapshot to publish. Until
+     * the transaction ends, the pair's other grants and revocations wait here.
+     */
+    private long countChange(UUID sellerId, UUID helperId) {
+        delegations.countChange(sellerId, helperId);
+        return delegations.revision(sellerId, helperId);
+    }
+
+    private void publish(Delegation delegation, long revision) {
+        outbox.publish(DelegationChanged.TYPE, DelegationChanged.VERSION, delegation.id().toString(),
+                delegation.changed(revision));
     }
 
     private Helper findHelper(String ref) {
