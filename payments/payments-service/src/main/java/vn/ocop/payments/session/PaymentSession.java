@@ -64,6 +64,19 @@ public record PaymentSession(
         return Optional.of(new Transition(next, PaymentSucceeded.TYPE, PaymentSucceeded.VERSION, event));
     }
 
+    /**
+     * The checkout was cancelled before it was paid: the session closes. No event announces it, since orders, which
+     * cancelled the checkout, already knows. Nothing when the session is no longer open.
+     */
+    public Optional<PaymentSession> cancel(Instant now) {
+        if (!isOpen()) {
+            return Optional.empty();
+        }
+        return Optional.of(new PaymentSession(id, checkoutId, checkoutNumber, method, amountVnd, SessionState.CANCELLED, txnRef,
+                payUrl, expiresAt, providerTransactionNo, providerResponseCode, providerBankCode, paidAt, capturedCheckoutId,
+                createdAt, now));
+    }
+
     /** The provider refused the payment: {@link PaymentFailed}, or nothing when the session is no longer open. */
     public Optional<Transition> fail(ProviderResult result, String reason, Instant now) {
         if (!isOpen()) {

@@ -16,4 +16,7 @@ public interface PaymentSessions extends CrudRepository<PaymentSession, UUID> {
     Optional<PaymentSession> findByTxnRefForUpdate(String txnRef);
 
     boolean existsByCheckoutId(UUID checkoutId);
+
+    /** The checkout's session in {@code state}, with a row lock held until the transaction ends. */
+    Optional<PaymentSession> findByCheckoutIdAndStateForUpdate(UUID checkoutId, SessionState state);
 }

@@ -1,0 +1,55 @@
+package vn.ocop.payments.session;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import vn.ocop.orders.api.CheckoutCancelled;
+import vn.ocop.orders.api.OrdersEvents;
+import vn.ocop.platform.event.EventEnvelope;
+import vn.ocop.platform.event.EventHandler;
+
+/**
+ * A checkout was cancelled unpaid (it lapsed, or its buyer cancelled it): its open payment session is cancelled. The
+ * session row is locked as an IPN locks it, so a payment reported at the same moment is applied before or after, never
+ * lost; a session no longer open is left as it is.
+ */
+@Singleton
+class CheckoutCancelledHandler implements EventHandler<CheckoutCancelled> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(CheckoutCancelledHandler.class);
+
+    private final PaymentSessions sessions;
+    private final Clock clock;
+
+    CheckoutCancelledHandler(PaymentSessions sessions, Clock clock) {
+        this.sessions = sessions;
+        this.clock = clock;
+    }
+
+    @Override
+    public String stream() {
+        return OrdersEvents.STREAM;
+    }
+
+    @Override
+    public String type() {
+        return CheckoutCancelled.TYPE;
+    }
+
+    @Override
+    public Class<CheckoutCancelled> payloadType() {
+        return CheckoutCancelled.class;
+    }
+
+    @Override
+    public void handle(CheckoutCancelled event, EventEnvelope envelope) {
+        sessions.findByCheckoutIdAndStateForUpdate(event.checkoutId(), SessionState.OPEN)
+                .flatMap(session -> session.cancel(clock.instant()))
+                .ifPresent(cancelled -> {
+                    sessions.update(cancelled);
+                    LOG.info("cancelled payment session {} ({}) of checkout {} ({})", cancelled.id(), cancelled.txnRef(),
+                            event.checkoutNumber(), event.reason());
+                });
+    }
+}
