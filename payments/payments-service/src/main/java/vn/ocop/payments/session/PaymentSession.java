@@ -14,8 +14,10 @@ import vn.ocop.payments.api.PaymentSucceeded;
 
 /**
  * One attempt to collect a checkout's amount through a provider. It opens with the action the buyer takes (the
- * VNPay pay URL) and takes the provider's verdict once: {@link #succeed} and {@link #fail} act only on an
- * {@link SessionState#OPEN} session and return nothing otherwise, so a repeated or late notification changes nothing.
+ * VNPay pay URL) and takes the provider's verdict once: {@link #fail} acts only on an {@link SessionState#OPEN}
+ * session, and {@link #succeed} also on one we closed without a verdict ({@link SessionState#CANCELLED} or
+ * {@link SessionState#EXPIRED}), because money the provider took must be recorded and given back, never ignored.
+ * Otherwise they return nothing, so a repeated notification changes nothing.
  *
  * @param capturedCheckoutId the checkout id once the payment succeeded, else null; unique in the table, so the
  *                           database itself refuses a second capture for one checkout
@@ -53,9 +55,13 @@ public record PaymentSession(
         return state == SessionState.OPEN;
     }
 
-    /** The provider captured the payment: {@link PaymentSucceeded}, or nothing when the session is no longer open. */
+    /**
+     * The provider captured the payment: {@link PaymentSucceeded}, also when we had cancelled the session or let it
+     * expire (orders then finds its checkout cancelled and has the payment refunded). Nothing when the session already
+     * has a verdict (it succeeded or failed).
+     */
     public Optional<Transition> succeed(ProviderResult result, Instant paidAt, Instant now) {
-        if (!isOpen()) {
+        if (!capturable()) {
             return Optional.empty();
         }
         var next = new PaymentSession(id, checkoutId, checkoutNumber, method, amountVnd, SessionState.SUCCEEDED, txnRef, payUrl,
@@ -75,6 +81,11 @@ public record PaymentSession(
         return Optional.of(new PaymentSession(id, checkoutId, checkoutNumber, method, amountVnd, SessionState.CANCELLED, txnRef,
                 payUrl, expiresAt, providerTransactionNo, providerResponseCode, providerBankCode, paidAt, capturedCheckoutId,
                 createdAt, now));
+    }
+
+    /** Whether a payment the provider captured is recorded: the session has no verdict yet. */
+    private boolean capturable() {
+        return state == SessionState.OPEN || state == SessionState.CANCELLED || state == SessionState.EXPIRED;
     }
 
     /** The provider refused the payment: {@link PaymentFailed}, or nothing when the session is no longer open. */

@@ -1,6 +1,9 @@
 package vn.ocop.payments.session;
 
-/** Where a payment session is in its life; only an {@link #OPEN} session accepts the provider's verdict. */
+/**
+ * Where a payment session is in its life. An {@link #OPEN} session accepts the provider's verdict; a {@link #CANCELLED}
+ * or {@link #EXPIRED} one still records a payment the provider captured, so that it can be refunded.
+ */
 public enum SessionState {
     /** Waiting for the buyer to pay at the provider. */
     OPEN,

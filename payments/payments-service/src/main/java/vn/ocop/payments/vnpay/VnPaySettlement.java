@@ -35,7 +35,11 @@ class VnPaySettlement {
         this.clock = clock;
     }
 
-    /** Checks, in VNPay's order, that the order exists (01), the amount matches (04) and it is still open (02). */
+    /**
+     * Checks, in VNPay's order, that the order exists (01), the amount matches (04) and it has no verdict yet (02). A
+     * payment captured for a session we cancelled or let expire is still recorded and confirmed (00): VNPay took the
+     * buyer's money, and orders has it refunded.
+     */
     @Transactional
     IpnAnswer settle(VnPayResult result) {
         Optional<PaymentSession> found = result.txnRef() == null ? Optional.empty()
@@ -57,6 +61,10 @@ class VnPaySettlement {
             return IpnAnswer.ALREADY_CONFIRMED;
         }
         PaymentSession next = transition.get().session();
+        if (!session.isOpen()) {
+            LOG.warn("VNPay captured payment {} of checkout {} after its session was {}; recorded, to be refunded",
+                    session.txnRef(), session.checkoutNumber(), session.state());
+        }
         sessions.update(next);
         outbox.publish(transition.get().eventType(), transition.get().eventVersion(), next.id().toString(), transition.get().event());
         LOG.info("VNPay payment {} of checkout {}: {} (response {}, status {})", next.txnRef(), next.checkoutNumber(),

@@ -116,6 +116,61 @@ class VnPayIpnSpec extends Specification {
         PaymentsDb.notifications(tx, session.txnRef())*.raw_query == [query, query]
     }
 
+    def "a successful IPN for a session we #state is still captured, so that the money can be refunded; its repeat is answered 02"() {
+        given: 'the checkout was cancelled (or its session lapsed) while the buyer was paying'
+        Infra.execute(tx, 'UPDATE payment_sessions SET state = ? WHERE id = ?', [state, session.id().toString()])
+        def query = VnPayRequests.signed(VnPayRequests.ipn(session.txnRef(), 690_000))
+
+        when:
+        def answer = ipn(query)
+
+        then: 'VNPay took the money: it is confirmed and recorded, and orders, seeing the checkout cancelled, refunds it'
+        answer == [RspCode: '00', Message: 'Confirm Success']
+        def checkoutId = session.checkoutId().toString()
+        with(PaymentsDb.session(tx, session.txnRef())) {
+            it.state == 'SUCCEEDED'
+            provider_transaction_no == '14422574'
+            captured_checkout_id == checkoutId
+        }
+        PaymentsDb.events(tx, json, session.id().toString()) == [[type: 'PaymentSucceeded', data: [
+                sessionId        : session.id().toString(),
+                checkoutId       : checkoutId,
+                method           : 'VNPAY',
+                amountVnd        : 690_000,
+                providerReference: '14422574',
+                paidAt           : '2026-11-20T03:22:10Z']]]
+
+        when:
+        def repeat = ipn(query)
+
+        then:
+        repeat == [RspCode: '02', Message: 'Order already confirmed']
+        PaymentsDb.events(tx, json, session.id().toString())*.type == ['PaymentSucceeded']
+
+        where:
+        state << ['CANCELLED', 'EXPIRED']
+    }
+
+    def "an IPN with #problem for a session we #state is answered #code and changes nothing"() {
+        given:
+        Infra.execute(tx, 'UPDATE payment_sessions SET state = ? WHERE id = ?', [state, session.id().toString()])
+
+        when:
+        def answer = ipn(VnPayRequests.signed(VnPayRequests.ipn(session.txnRef(), amountVnd, overrides), secret))
+
+        then:
+        answer.RspCode == code
+        PaymentsDb.session(tx, session.txnRef()).state == state
+        PaymentsDb.events(tx, json, session.id().toString()).isEmpty()
+
+        where:
+        problem            | state       | amountVnd | overrides                | secret               || code
+        'a bad signature'  | 'CANCELLED' | 690_000   | [:]                      | 'not-our-secret'     || '97'
+        'a wrong amount'   | 'CANCELLED' | 690_001   | [:]                      | VnPayRequests.SECRET || '04'
+        'a wrong amount'   | 'EXPIRED'   | 69_000    | [:]                      | VnPayRequests.SECRET || '04'
+        'a failed payment' | 'CANCELLED' | 690_000   | [vnp_ResponseCode: '24'] | VnPayRequests.SECRET || '02'
+    }
+
     def "a payment answered #responseCode with status #status fails the session: #reason"() {
         when:
         def answer = ipn(VnPayRequests.signed(VnPayRequests.ipn(session.txnRef(), 690_000,
