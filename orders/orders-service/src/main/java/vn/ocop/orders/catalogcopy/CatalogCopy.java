@@ -35,7 +35,8 @@ class CatalogCopy {
         }
         for (ProductPublished.Sku sku : product.skus()) {
             var copy = new CatalogSku(sku.skuId(), product.productId(), product.revision(), product.sellerId(),
-                    product.sellerName(), product.name(), sku.label(), sku.unit(), sku.priceVnd(), sku.weightGrams(), true, now);
+                    product.sellerName(), product.sellerProvinceCode(), product.name(), sku.label(), sku.unit(), sku.priceVnd(),
+                    sku.weightGrams(), true, now);
             if (held.containsKey(sku.skuId())) {
                 skus.update(copy);
             } else {
@@ -46,7 +47,8 @@ class CatalogCopy {
         List<CatalogSku> gone = held.values().stream().filter(s -> !current.contains(s.skuId())).toList();
         for (CatalogSku sku : gone) {
             skus.update(new CatalogSku(sku.skuId(), sku.productId(), product.revision(), sku.sellerId(), sku.sellerName(),
-                    sku.productName(), sku.label(), sku.unit(), sku.priceVnd(), sku.weightGrams(), false, now));
+                    product.sellerProvinceCode(), sku.productName(), sku.label(), sku.unit(), sku.priceVnd(), sku.weightGrams(),
+                    false, now));
         }
     }
 }

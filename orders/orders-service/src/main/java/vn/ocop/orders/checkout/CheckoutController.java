@@ -51,6 +51,15 @@ class CheckoutController {
         return response;
     }
 
+    /** The buyer cancels a checkout not yet paid: its stock goes back on sale and its payment link stops working. */
+    @Post("/{id}/cancellation")
+    @Secured(Roles.BUYER)
+    CheckoutView cancel(@PathVariable UUID id, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        checkouts.cancel(id, caller);
+        return queries.forCaller(id, caller);
+    }
+
     /** The checkout's state and, once payments has opened a session, what to do to pay. */
     @Get("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)

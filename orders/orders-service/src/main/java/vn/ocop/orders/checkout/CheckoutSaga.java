@@ -14,8 +14,12 @@ import org.slf4j.LoggerFactory;
 import vn.ocop.catalog.api.StockRejected;
 import vn.ocop.catalog.api.StockReserved;
 import vn.ocop.orders.api.CheckoutAwaitingPayment;
+import vn.ocop.orders.api.CheckoutCancelled;
 import vn.ocop.orders.api.CheckoutRejected;
+import vn.ocop.orders.api.OrderCancelled;
+import vn.ocop.orders.api.OrderConfirmed;
 import vn.ocop.orders.api.OrderPaid;
+import vn.ocop.orders.api.RefundRequested;
 import vn.ocop.payments.api.PaymentFailed;
 import vn.ocop.payments.api.PaymentSessionOpened;
 import vn.ocop.payments.api.PaymentSucceeded;
@@ -35,29 +39,48 @@ class CheckoutSaga {
     private final Repositories.Orders orders;
     private final Repositories.Lines lines;
     private final Repositories.History history;
+    private final OrderLog orderLog;
     private final Outbox outbox;
     private final Clock clock;
 
     CheckoutSaga(Repositories.Checkouts checkouts, Repositories.Orders orders, Repositories.Lines lines,
-                 Repositories.History history, Outbox outbox, Clock clock) {
+                 Repositories.History history, OrderLog orderLog, Outbox outbox, Clock clock) {
         this.checkouts = checkouts;
         this.orders = orders;
         this.lines = lines;
         this.history = history;
+        this.orderLog = orderLog;
         this.outbox = outbox;
         this.clock = clock;
     }
 
+    /**
+     * Stock is held: the buyer pays, or, for cash on delivery, every order is confirmed at once (catalog sells its
+     * units). Stock reserved for a checkout cancelled meanwhile is handed back at once.
+     */
     void stockReserved(StockReserved event) {
-        locked(event.checkoutId()).flatMap(c -> c.stockReserved(event.expiresAt(), now()).map(next -> save(c, next, "StockReserved")))
-                .ifPresent(next -> outbox.publish(CheckoutAwaitingPayment.TYPE, CheckoutAwaitingPayment.VERSION,
-                        next.id().toString(), CheckoutEvents.awaitingPayment(next)));
+        locked(event.checkoutId()).ifPresent(c -> {
+            if (c.status() == CheckoutStatus.CANCELLED) {
+                outbox.publish(CheckoutCancelled.TYPE, CheckoutCancelled.VERSION, c.id().toString(), CheckoutEvents.cancelled(c));
+                return;
+            }
+            c.stockReserved(event.expiresAt(), now()).map(next -> save(c, next, "StockReserved", Actor.SYSTEM)).ifPresent(next -> {
+                if (next.status() == CheckoutStatus.CONFIRMED) {
+                    var byOrder = linesByOrder(next.id());
+                    orders.findByCheckoutIdOrderByNumber(next.id()).forEach(o -> outbox.publish(OrderConfirmed.TYPE,
+                            OrderConfirmed.VERSION, o.id().toString(), CheckoutEvents.confirmed(o, byOrder.get(o.id()))));
+                } else {
+                    outbox.publish(CheckoutAwaitingPayment.TYPE, CheckoutAwaitingPayment.VERSION, next.id().toString(),
+                            CheckoutEvents.awaitingPayment(next));
+                }
+            });
+        });
     }
 
     void stockRejected(StockRejected event) {
         locked(event.checkoutId()).ifPresent(c -> {
             String reason = describe(event.shortages(), linesOf(c.id()));
-            c.stockRejected(reason, now()).map(next -> save(c, next, "StockRejected"))
+            c.stockRejected(reason, now()).map(next -> save(c, next, "StockRejected", Actor.SYSTEM))
                     .ifPresent(next -> outbox.publish(CheckoutRejected.TYPE, CheckoutRejected.VERSION, next.id().toString(),
                             new CheckoutRejected(next.id(), reason)));
         });
@@ -74,20 +97,48 @@ class CheckoutSaga {
                 .ifPresent(checkouts::update);
     }
 
+    /**
+     * The payment was captured: the checkout and its orders are paid. Captured for a checkout already cancelled or
+     * rejected, it is never turned into a paid order: the checkout waits for the refund payments is asked for.
+     */
     void paymentSucceeded(PaymentSucceeded event) {
         locked(event.checkoutId()).ifPresent(c -> {
-            Optional<Checkout> paid = c.paid(event.paidAt(), now()).map(next -> save(c, next, "PaymentSucceeded"));
-            if (paid.isEmpty()) {
-                LOG.warn("payment {} of checkout {} arrived while it is {}; not marking it paid", event.sessionId(), c.id(),
-                        c.status());
+            Optional<Checkout> paid = c.paid(event.paidAt(), now()).map(next -> save(c, next, "PaymentSucceeded", Actor.SYSTEM));
+            if (paid.isPresent()) {
+                var byOrder = linesByOrder(c.id());
+                for (SellerOrder order : orders.findByCheckoutIdOrderByNumber(c.id())) {
+                    outbox.publish(OrderPaid.TYPE, OrderPaid.VERSION, order.id().toString(),
+                            CheckoutEvents.paid(paid.get(), order, byOrder.getOrDefault(order.id(), List.of())));
+                }
                 return;
             }
-            Map<UUID, List<OrderLine>> byOrder = linesOf(c.id()).stream().collect(Collectors.groupingBy(l -> l.key().orderId()));
-            for (SellerOrder order : orders.findByCheckoutIdOrderByNumber(c.id())) {
-                outbox.publish(OrderPaid.TYPE, OrderPaid.VERSION, order.id().toString(),
-                        CheckoutEvents.paid(paid.get(), order, byOrder.getOrDefault(order.id(), List.of())));
+            Optional<Checkout> late = c.paidTooLate(event.paidAt(), now())
+                    .map(next -> save(c, next, "PaymentSucceeded after " + c.status(), Actor.SYSTEM));
+            if (late.isPresent()) {
+                LOG.warn("payment {} of checkout {} captured while it was {}; asking payments to refund {} VND",
+                        event.sessionId(), c.id(), c.status(), event.amountVnd());
+                outbox.publish(RefundRequested.TYPE, RefundRequested.VERSION, c.id().toString(),
+                        CheckoutEvents.refundOfLatePayment(late.get(), event.sessionId(), event.amountVnd()));
+                return;
             }
+            LOG.warn("payment {} of checkout {} arrived while it is {}; nothing to do", event.sessionId(), c.id(), c.status());
         });
+    }
+
+    /**
+     * Cancels a checkout that is not yet paid (or confirmed): catalog releases its stock, payments closes its session,
+     * and each order is announced cancelled. Nothing happens once it is paid, confirmed, rejected or cancelled.
+     */
+    Optional<Checkout> cancel(UUID checkoutId, String reason, String cause, Actor actor) {
+        return locked(checkoutId).flatMap(c -> c.cancel(reason, now()).map(next -> {
+            Checkout saved = save(c, next, cause, actor);
+            outbox.publish(CheckoutCancelled.TYPE, CheckoutCancelled.VERSION, saved.id().toString(),
+                    CheckoutEvents.cancelled(saved));
+            var byOrder = linesByOrder(saved.id());
+            orders.findByCheckoutIdOrderByNumber(saved.id()).forEach(o -> orderLog.publish(OrderCancelled.TYPE,
+                    OrderCancelled.VERSION, o, CheckoutEvents.orderCancelled(o, false, byOrder.getOrDefault(o.id(), List.of()))));
+            return saved;
+        }));
     }
 
     private Optional<Checkout> locked(UUID checkoutId) {
@@ -98,12 +149,18 @@ class CheckoutSaga {
         return checkout;
     }
 
-    /** Stores the next state of the checkout and its orders, and the change in the history. */
-    private Checkout save(Checkout previous, Checkout next, String cause) {
+    /** Stores the next state of the checkout and of the orders that follow it, and the change in both histories. */
+    private Checkout save(Checkout previous, Checkout next, String cause, Actor actor) {
         Checkout saved = checkouts.update(next);
-        orders.updateAll(orders.findByCheckoutIdOrderByNumber(saved.id()).stream().map(o -> o.following(saved)).toList());
+        for (SellerOrder order : orders.findByCheckoutIdOrderByNumber(saved.id())) {
+            orderLog.save(order, order.following(saved), cause, actor);
+        }
         history.save(new CheckoutChange(null, saved.id(), previous.status(), saved.status(), cause, saved.updatedAt()));
         return saved;
+    }
+
+    private Map<UUID, List<OrderLine>> linesByOrder(UUID checkoutId) {
+        return linesOf(checkoutId).stream().collect(Collectors.groupingBy(l -> l.key().orderId()));
     }
 
     private List<OrderLine> linesOf(UUID checkoutId) {

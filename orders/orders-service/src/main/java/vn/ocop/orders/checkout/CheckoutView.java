@@ -11,7 +11,8 @@ import vn.ocop.payments.api.PaymentMethod;
 /** A checkout as its buyer sees it, with what to do next to pay. */
 @Serdeable
 record CheckoutView(UUID id, String number, CheckoutStatus status, long subtotalVnd, long shippingVnd, long totalVnd,
-                    Payment payment, @Nullable String rejectionReason, List<Order> orders, Instant createdAt) {
+                    Payment payment, @Nullable String rejectionReason,
+                    @Nullable String cancelReason, List<Order> orders, Instant createdAt) {
 
     /**
      * The payment side.
@@ -32,7 +33,7 @@ record CheckoutView(UUID id, String number, CheckoutStatus status, long subtotal
     }
 
     @Serdeable
-    record Order(UUID id, String number, UUID sellerId, CheckoutStatus status, long subtotalVnd, long shippingVnd,
+    record Order(UUID id, String number, UUID sellerId, OrderStatus status, long subtotalVnd, long shippingVnd,
                  long totalVnd, List<Line> lines) {
     }
 
@@ -45,6 +46,7 @@ record CheckoutView(UUID id, String number, CheckoutStatus status, long subtotal
         Action action = c.paymentActionKind() == null ? null : new Action(c.paymentActionKind(), c.paymentUrl(), c.paymentQr());
         return new CheckoutView(c.id(), c.number(), c.status(), c.subtotalVnd(), c.shippingVnd(), c.totalVnd(),
                 new Payment(c.paymentMethod(), c.payBefore(), action, c.paymentFailure(), c.paidAt()), c.rejectionReason(),
+                c.cancelReason(),
                 orders.stream().map(o -> new Order(o.id(), o.number(), o.sellerId(), o.status(), o.subtotalVnd(),
                         o.shippingVnd(), o.totalVnd(), lines.getOrDefault(o.id(), List.of()).stream()
                         .map(l -> new Line(l.skuId(), l.productId(), l.productName(), l.skuLabel(), l.quantity(),

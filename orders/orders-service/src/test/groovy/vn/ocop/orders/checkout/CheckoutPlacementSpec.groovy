@@ -118,7 +118,9 @@ class CheckoutPlacementSpec extends OrdersSpecification {
         'a bad province code'     | { sku -> checkoutBody([[sku, 1]]).tap { shippingAddress.provinceCode = 'CT' } } || 400 | ['shippingAddress.provinceCode']
         'a foreign phone number'  | { sku -> checkoutBody([[sku, 1]]).tap { shippingAddress.phone = '+33612345678' } } || 400 | ['shippingAddress.phone']
         'an unknown method'       | { sku -> checkoutBody([[sku, 1]], 'BITCOIN') }                               || 400    | ['paymentMethod']
-        'a method not offered'    | { sku -> checkoutBody([[sku, 1]], 'COD') }                                   || 422    | []
+        'a method not offered'    | { sku -> checkoutBody([[sku, 1]], 'CARD') }                                  || 422    | []
+        'an unknown commune'      | { sku -> checkoutBody([[sku, 1]]).tap { shippingAddress.communeCode = '99999' } } || 422 | ['shippingAddress.communeCode']
+        'a commune elsewhere'     | { sku -> checkoutBody([[sku, 1]]).tap { shippingAddress.provinceCode = '01' } } || 422 | ['shippingAddress.provinceCode']
         'a quantity as text'      | { sku -> checkoutBody([[sku, 'hai']]) }                                      || 400    | ['lines.quantity']
     }
 
@@ -153,7 +155,7 @@ class CheckoutPlacementSpec extends OrdersSpecification {
         TestEvents.publish(redis, json, 'ocop.catalog', 'ProductPublished', product.toString(),
                 new vn.ocop.catalog.api.ProductPublished(product, 1, seller, 'Người bán', 'Gạo ST25 (cũ)', null,
                         [new vn.ocop.catalog.api.ProductPublished.Sku(sku, 'SKU-1', 'Túi 5 kg', 'túi', 199000, 5100)],
-                        java.time.Instant.now()))
+                        java.time.Instant.now(), '92'))
         def marker = productOnSale(Ids.newId())
 
         then: 'once a later event is handled, the copy still has revision 2'
