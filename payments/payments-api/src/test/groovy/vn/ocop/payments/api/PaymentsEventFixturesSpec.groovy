@@ -18,5 +18,6 @@ class PaymentsEventFixturesSpec extends Specification {
         'PaymentSessionOpened.v1.json' || PaymentSessionOpened
         'PaymentSucceeded.v1.json'     || PaymentSucceeded
         'PaymentFailed.v1.json'        || PaymentFailed
+        'RefundCompleted.v1.json'      || RefundCompleted
     }
 }
