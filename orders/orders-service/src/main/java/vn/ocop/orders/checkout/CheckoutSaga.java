@@ -23,6 +23,7 @@ import vn.ocop.orders.api.RefundRequested;
 import vn.ocop.payments.api.PaymentFailed;
 import vn.ocop.payments.api.PaymentSessionOpened;
 import vn.ocop.payments.api.PaymentSucceeded;
+import vn.ocop.payments.api.RefundCompleted;
 import vn.ocop.platform.outbox.Outbox;
 
 /**
@@ -123,6 +124,15 @@ class CheckoutSaga {
             }
             LOG.warn("payment {} of checkout {} arrived while it is {}; nothing to do", event.sessionId(), c.id(), c.status());
         });
+    }
+
+    /** Payments gave money back: a cancelled order's total, or a whole late payment. */
+    void refundCompleted(RefundCompleted event) {
+        if (event.orderId() != null) {
+            orders.lock(event.orderId()).ifPresent(o -> orderLog.save(o, o.refunded(now()), "RefundCompleted", Actor.SYSTEM));
+        } else {
+            locked(event.checkoutId()).ifPresent(c -> c.refunded(now()).map(next -> save(c, next, "RefundCompleted", Actor.SYSTEM)));
+        }
     }
 
     /**

@@ -9,6 +9,7 @@ import vn.ocop.payments.api.PaymentFailed;
 import vn.ocop.payments.api.PaymentSessionOpened;
 import vn.ocop.payments.api.PaymentSucceeded;
 import vn.ocop.payments.api.PaymentsEvents;
+import vn.ocop.payments.api.RefundCompleted;
 import vn.ocop.platform.event.EventHandler;
 
 /** The events of catalog and payments that move a checkout along. */
@@ -40,5 +41,11 @@ class SagaHandlers {
     EventHandler<PaymentSucceeded> onPaymentSucceeded(CheckoutSaga saga) {
         return EventHandler.of(PaymentsEvents.STREAM, PaymentSucceeded.TYPE, PaymentSucceeded.class,
                 (e, env) -> saga.paymentSucceeded(e));
+    }
+
+    @Singleton
+    EventHandler<RefundCompleted> onRefundCompleted(CheckoutSaga saga) {
+        return EventHandler.of(PaymentsEvents.STREAM, RefundCompleted.TYPE, RefundCompleted.class,
+                (e, env) -> saga.refundCompleted(e));
     }
 }

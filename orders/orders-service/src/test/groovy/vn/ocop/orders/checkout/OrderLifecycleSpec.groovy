@@ -3,6 +3,7 @@ package vn.ocop.orders.checkout
 import io.micronaut.http.HttpRequest
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
+import spock.util.concurrent.PollingConditions
 import java.time.Instant
 import java.time.temporal.ChronoUnit
 import java.util.concurrent.Callable
@@ -21,6 +22,7 @@ import vn.ocop.orders.api.OrderShipped
 import vn.ocop.orders.api.RefundRequested
 import vn.ocop.payments.api.PaymentMethod
 import vn.ocop.payments.api.PaymentSucceeded
+import vn.ocop.payments.api.RefundCompleted
 import vn.ocop.platform.Infra
 import vn.ocop.platform.TestEvents
 import vn.ocop.platform.event.Ids
@@ -32,7 +34,7 @@ import vn.ocop.traceability.api.TraceabilityEvents
 /**
  * Seller orders after checkout, driven through the HTTP API and the real streams: cash on delivery, shipping with
  * lots, delivery, automatic completion, cancellation with refunds, expiry, and who may see or touch what. Orders
- * shipped here count as delivered after 3 s and complete 1 s after delivery.
+ * shipped here count as delivered after 8 s and complete 1 s after delivery.
  */
 @MicronautTest(transactional = false)
 class OrderLifecycleSpec extends OrdersSpecification {
@@ -45,7 +47,7 @@ class OrderLifecycleSpec extends OrdersSpecification {
 
     @Override
     Map<String, String> getProperties() {
-        super.getProperties() + ['ocop.orders.auto-deliver-after': '3s', 'ocop.orders.complete-after': '1s']
+        super.getProperties() + ['ocop.orders.auto-deliver-after': '8s', 'ocop.orders.complete-after': '1s']
     }
 
     def "cash on delivery: confirmed at once, shipped, delivered with the cash collected, then completed"() {
@@ -149,7 +151,7 @@ class OrderLifecycleSpec extends OrdersSpecification {
         act(riceSeller, "/api/v1/orders/${order.id}/shipment", [carrier: 'VNPost', trackingNumber: 'EB1', lines: []])
 
         then:
-        conditions.eventually {
+        new PollingConditions(timeout: 30).eventually {
             assert orderView(buyer, order.id).status == 'COMPLETED'
         }
         ordersEvents(OrderDelivered.TYPE, checkoutId)*.data*.confirmedBy == ['SYSTEM']
@@ -179,6 +181,19 @@ class OrderLifecycleSpec extends OrdersSpecification {
         events.first().data.stockSold == true
         ordersEvents(RefundRequested.TYPE, checkoutId)*.data*.amountVnd == [order.totalVnd]
         ordersEvents(RefundRequested.TYPE, checkoutId).first().data.orderId == order.id
+
+        when: 'payments refunds it (and says so twice)'
+        def refund = ordersEvents(RefundRequested.TYPE, checkoutId).first().data
+        2.times {
+            paymentsSay(RefundCompleted.TYPE, new RefundCompleted(UUID.fromString(refund.refundId), checkoutId, UUID.fromString(order.id),
+                    PaymentMethod.VNPAY, order.totalVnd as long, '14422999', Instant.now()))
+        }
+
+        then:
+        conditions.eventually {
+            assert orderView(buyer, order.id).status == 'REFUNDED'
+        }
+        orderView(buyer, order.id).history*.to.count('REFUNDED') == 1
 
         and: 'the other seller order goes on; an empty reason is refused; shipped orders cannot be cancelled'
         def other = orderOf(checkoutId, riceSeller)
@@ -215,12 +230,22 @@ class OrderLifecycleSpec extends OrdersSpecification {
         def total = view(buyer, checkoutId).totalVnd as long
         paymentsSay(PaymentSucceeded.TYPE, new PaymentSucceeded(Ids.newId(), checkoutId, PaymentMethod.VNPAY, total, '1442', Instant.now()))
 
-        then: 'it is refunded, never a paid order'
+        then: 'it is to be refunded, never a paid order'
         conditions.eventually {
             assert view(buyer, checkoutId).status == 'REFUND_PENDING'
             assert ordersEvents(RefundRequested.TYPE, checkoutId)*.data*.amountVnd == [total]
         }
         view(buyer, checkoutId).orders*.status == ['CANCELLED', 'CANCELLED']
+
+        when: 'payments refunds it'
+        def refund = ordersEvents(RefundRequested.TYPE, checkoutId).first().data
+        paymentsSay(RefundCompleted.TYPE, new RefundCompleted(UUID.fromString(refund.refundId), checkoutId, null, PaymentMethod.VNPAY,
+                total, '14423000', Instant.now()))
+
+        then:
+        conditions.eventually {
+            assert view(buyer, checkoutId).status == 'REFUNDED'
+        }
     }
 
     def "the buyer cancels a checkout awaiting payment; nobody else can, and a paid one cannot be"() {
