@@ -9,6 +9,8 @@ import io.micronaut.http.client.HttpClient;
 import io.micronaut.http.client.HttpClientConfiguration;
 import io.micronaut.http.client.DefaultHttpClientConfiguration;
 import io.micronaut.http.client.exceptions.HttpClientResponseException;
+import io.micronaut.json.JsonMapper;
+import java.io.IOException;
 import java.net.URI;
 import java.net.URL;
 import java.time.Duration;
@@ -47,6 +49,8 @@ public final class Api implements AutoCloseable {
         }
     }
 
+    private static final JsonMapper JSON = JsonMapper.createDefault();
+
     private final Urls urls;
     private final Map<URI, HttpClient> clients = new LinkedHashMap<>();
 
@@ -72,11 +76,23 @@ public final class Api implements AutoCloseable {
         }
         BlockingHttpClient client = clients.computeIfAbsent(service, this::client).toBlocking();
         try {
-            HttpResponse<Map<String, Object>> response = client.exchange(request, Argument.mapOf(String.class, Object.class));
-            return new Response(response.code(), response.getBody().orElse(Map.of()), response.getHeaders());
+            HttpResponse<byte[]> response = client.exchange(request, byte[].class);
+            return new Response(response.code(), json(response.getBody().orElse(null)), response.getHeaders());
         } catch (HttpClientResponseException e) {
-            Map<String, Object> body = e.getResponse().getBody(Argument.mapOf(String.class, Object.class)).orElse(Map.of());
-            return new Response(e.getStatus().getCode(), body, e.getResponse().getHeaders());
+            return new Response(e.getStatus().getCode(), json(e.getResponse().getBody(byte[].class).orElse(null)),
+                    e.getResponse().getHeaders());
+        }
+    }
+
+    /** The body as JSON whatever its JSON media type ({@code application/problem+json} included); empty if not JSON. */
+    private Map<String, Object> json(byte[] body) {
+        if (body == null || body.length == 0) {
+            return Map.of();
+        }
+        try {
+            return JSON.readValue(body, Argument.mapOf(String.class, Object.class));
+        } catch (IOException | RuntimeException notJson) {
+            return Map.of();
         }
     }
 

@@ -156,12 +156,21 @@ public final class Marketplace {
      * then calls the payments service's IPN endpoint exactly as VNPay does and redirects the buyer to the return page.
      */
     public void payWithStandIn(String payUrl) {
+        payAtStandIn(payUrl, openStandIn(payUrl));
+    }
+
+    /** Opens the stand-in's payment page for the pay URL, as the buyer's browser does; returns the page's pay link. */
+    public String openStandIn(String payUrl) {
         var page = fetch(payUrl);
         require(page.ok(), "opening the VNPay stand-in page", page);
-        String link = page.headers().getAll("Link").stream()
+        return page.headers().getAll("Link").stream()
                 .map(PAYMENT_LINK::matcher).filter(Matcher::find).map(m -> m.group(1)).findFirst()
                 .orElseThrow(() -> new IllegalStateException("the stand-in page has no payment link"));
-        var paid = fetch(URI.create(payUrl).resolve(link).toString());
+    }
+
+    /** Confirms the payment on a page opened earlier: the stand-in notifies our IPN and redirects the buyer back. */
+    public void payAtStandIn(String payUrl, String payLink) {
+        var paid = fetch(URI.create(payUrl).resolve(payLink).toString());
         require(paid.status() == 302 || paid.ok(), "paying at the VNPay stand-in", paid);
     }
 

@@ -65,6 +65,17 @@ class ServiceProcesses {
         client.shutdown()
     }
 
+    /** Extra settings per service for its next starts, e.g. a short reservation time. */
+    final Map<String, Map<String, String>> overrides = [:]
+
+    /** Stops the service and starts it again with {@code settings} added (or, with none, without earlier overrides). */
+    void restart(String service, Map<String, String> settings = [:]) {
+        stop(service)
+        overrides[service] = settings
+        start(service)
+        awaitReady(service)
+    }
+
     void startAll() {
         SERVICES.each { start(it) }
         SERVICES.each { awaitReady(it) }
@@ -77,7 +88,7 @@ class ServiceProcesses {
         def java = Path.of(System.getProperty('java.home'), 'bin', 'java').toString()
         def builder = new ProcessBuilder(java, '-Xms32m', '-Xmx256m', '-XX:+UseSerialGC', '-XX:TieredStopAtLevel=1',
                 '-Dfile.encoding=UTF-8', '-jar', jar.toString())
-        builder.environment().putAll(environment(service))
+        builder.environment().putAll(environment(service) + overrides.getOrDefault(service, [:]))
         builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(logs.resolve("${service}.log").toFile()))
         processes[service] = builder.start()
         processes[service].metaClass.startedAt = System.nanoTime()
