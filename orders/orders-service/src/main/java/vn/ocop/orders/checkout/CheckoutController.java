@@ -16,7 +16,10 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.micronaut.security.rules.SecurityRule;
 import jakarta.validation.Valid;
+import java.time.Duration;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import vn.ocop.platform.idempotency.IdempotentRequests;
 import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.security.Caller;
@@ -25,14 +28,20 @@ import vn.ocop.platform.security.Roles;
 @Controller("/api/v1/checkouts")
 class CheckoutController {
 
+    private static final Pattern PREFER_WAIT = Pattern.compile("(?:^|[,;\\s])wait\\s*=\\s*(\\d{1,4})");
+    private static final Duration MAX_WAIT = Duration.ofSeconds(30);
+
     private final Checkouts checkouts;
     private final CheckoutQueries queries;
     private final HttpClientAddressResolver addresses;
+    private final CheckoutWatch watch;
 
-    CheckoutController(Checkouts checkouts, CheckoutQueries queries, HttpClientAddressResolver addresses) {
+    CheckoutController(Checkouts checkouts, CheckoutQueries queries, HttpClientAddressResolver addresses,
+                       CheckoutWatch watch) {
         this.checkouts = checkouts;
         this.queries = queries;
         this.addresses = addresses;
+        this.watch = watch;
     }
 
     /** Places a checkout; the same Idempotency-Key with the same body returns the first response. */
@@ -60,10 +69,38 @@ class CheckoutController {
         return queries.forCaller(id, caller);
     }
 
-    /** The checkout's state and, once payments has opened a session, what to do to pay. */
+    /**
+     * The checkout's state and, once payments has opened a session, what to do to pay. Tagged with its revision
+     * ({@code ETag}): a read with {@code If-None-Match} of the current tag and {@code Prefer: wait=N} (RFC 7240, at
+     * most 30 s) waits until the checkout or one of its orders changes, and answers 304 if nothing changed meanwhile;
+     * so a buyer's app learns of the payment link and the payment in one request each instead of polling.
+     */
     @Get("/{id}")
     @Secured(SecurityRule.IS_AUTHENTICATED)
-    CheckoutView show(@PathVariable UUID id, Authentication authentication) {
-        return queries.forCaller(id, Caller.of(authentication));
+    HttpResponse<CheckoutView> show(@PathVariable UUID id, @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
+                                    @Header("Prefer") @Nullable String prefer, Authentication authentication) {
+        Caller caller = Caller.of(authentication);
+        var current = queries.revisedForCaller(id, caller);
+        if (tag(current.revision()).equals(ifNoneMatch)) {
+            Duration wait = requestedWait(prefer);
+            if (wait.isZero() || !watch.awaitChange(id, current.revision(), wait, () -> queries.revision(id))) {
+                return HttpResponse.<CheckoutView>notModified().header(HttpHeaders.ETAG, ifNoneMatch);
+            }
+            current = queries.revisedForCaller(id, caller);
+        }
+        return HttpResponse.ok(current.view()).header(HttpHeaders.ETAG, tag(current.revision()));
+    }
+
+    private static String tag(long revision) {
+        return "\"" + revision + "\"";
+    }
+
+    /** {@code Prefer: wait=N}, in seconds, capped. */
+    private static Duration requestedWait(@Nullable String prefer) {
+        if (prefer == null) {
+            return Duration.ZERO;
+        }
+        Matcher wait = PREFER_WAIT.matcher(prefer);
+        return wait.find() ? Duration.ofSeconds(Math.min(Long.parseLong(wait.group(1)), MAX_WAIT.toSeconds())) : Duration.ZERO;
     }
 }

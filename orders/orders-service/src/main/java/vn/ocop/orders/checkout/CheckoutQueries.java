@@ -23,14 +23,29 @@ class CheckoutQueries {
         this.lines = lines;
     }
 
+    /** A checkout's view and its revision, which grows with every change of the checkout or its orders. */
+    record Revised(CheckoutView view, long revision) {
+    }
+
     @Transactional(readOnly = true)
     CheckoutView forCaller(UUID id, Caller caller) {
+        return revisedForCaller(id, caller).view();
+    }
+
+    /** The checkout's current revision (0 when it does not exist). */
+    long revision(UUID id) {
+        return checkouts.revision(id).orElse(0L);
+    }
+
+    @Transactional(readOnly = true)
+    Revised revisedForCaller(UUID id, Caller caller) {
         Checkout checkout = checkouts.findById(id)
                 .filter(c -> c.buyerId().equals(caller.accountId()) || caller.has(Roles.ADMIN))
                 .orElseThrow(() -> ProblemException.notFound("checkout_not_found", "No checkout {0}", id));
         List<SellerOrder> sellerOrders = orders.findByCheckoutIdOrderByNumber(id);
         var byOrder = lines.ofOrders(sellerOrders.stream().map(SellerOrder::id).toList())
                 .stream().collect(Collectors.groupingBy(l -> l.key().orderId()));
-        return CheckoutView.of(checkout, sellerOrders, byOrder);
+        long revision = checkout.version() + sellerOrders.stream().mapToLong(SellerOrder::version).sum();
+        return new Revised(CheckoutView.of(checkout, sellerOrders, byOrder), revision);
     }
 }

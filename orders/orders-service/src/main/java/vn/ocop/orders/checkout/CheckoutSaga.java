@@ -42,16 +42,18 @@ class CheckoutSaga {
     private final Repositories.History history;
     private final OrderLog orderLog;
     private final Outbox outbox;
+    private final CheckoutWatch watch;
     private final Clock clock;
 
     CheckoutSaga(Repositories.Checkouts checkouts, Repositories.Orders orders, Repositories.Lines lines,
-                 Repositories.History history, OrderLog orderLog, Outbox outbox, Clock clock) {
+                 Repositories.History history, OrderLog orderLog, Outbox outbox, CheckoutWatch watch, Clock clock) {
         this.checkouts = checkouts;
         this.orders = orders;
         this.lines = lines;
         this.history = history;
         this.orderLog = orderLog;
         this.outbox = outbox;
+        this.watch = watch;
         this.clock = clock;
     }
 
@@ -90,12 +92,12 @@ class CheckoutSaga {
     void paymentOpened(PaymentSessionOpened event) {
         var action = event.action();
         locked(event.checkoutId()).flatMap(c -> c.paymentOpened(event.sessionId(), action.kind().name(), action.url(),
-                action.qrPayload(), now())).ifPresent(checkouts::update);
+                action.qrPayload(), now())).ifPresent(this::update);
     }
 
     void paymentFailed(PaymentFailed event) {
         locked(event.checkoutId()).flatMap(c -> c.paymentFailed(event.reasonCode() + ": " + event.reason(), now()))
-                .ifPresent(checkouts::update);
+                .ifPresent(this::update);
     }
 
     /**
@@ -161,12 +163,17 @@ class CheckoutSaga {
 
     /** Stores the next state of the checkout and of the orders that follow it, and the change in both histories. */
     private Checkout save(Checkout previous, Checkout next, String cause, Actor actor) {
-        Checkout saved = checkouts.update(next);
+        Checkout saved = update(next);
         for (SellerOrder order : orders.findByCheckoutIdOrderByNumber(saved.id())) {
             orderLog.save(order, order.following(saved), cause, actor);
         }
         history.save(new CheckoutChange(null, saved.id(), previous.status(), saved.status(), cause, saved.updatedAt()));
         return saved;
+    }
+
+    private Checkout update(Checkout next) {
+        watch.changed(next.id());
+        return checkouts.update(next);
     }
 
     private Map<UUID, List<OrderLine>> linesByOrder(UUID checkoutId) {

@@ -17,17 +17,21 @@ class OrderLog {
     private final Repositories.Lines lines;
     private final Repositories.OrderHistory history;
     private final Outbox outbox;
+    private final CheckoutWatch watch;
 
-    OrderLog(Repositories.Orders orders, Repositories.Lines lines, Repositories.OrderHistory history, Outbox outbox) {
+    OrderLog(Repositories.Orders orders, Repositories.Lines lines, Repositories.OrderHistory history, Outbox outbox,
+             CheckoutWatch watch) {
         this.orders = orders;
         this.lines = lines;
         this.history = history;
         this.outbox = outbox;
+        this.watch = watch;
     }
 
     /** Saves {@code next} (when the transition applied) with its history row. */
     Optional<SellerOrder> save(SellerOrder before, Optional<SellerOrder> next, String cause, Actor actor) {
         return next.map(after -> {
+            watch.changed(after.checkoutId());
             SellerOrder saved = orders.update(after);
             history.save(OrderChange.of(before, saved, cause, actor));
             return saved;

@@ -34,6 +34,11 @@ final class Repositories {
         List<UUID> findLapsed(Instant now, int limit);
 
         List<Checkout> findByIdIn(Collection<UUID> ids);
+
+        /** Grows with every change of the checkout or of any of its orders (row versions only grow). */
+        @Query("SELECT c.version + COALESCE((SELECT SUM(o.version) FROM orders o WHERE o.checkout_id = c.id), 0) "
+                + "FROM checkouts c WHERE c.id = :id")
+        Optional<Long> revision(UUID id);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

@@ -1,8 +1,11 @@
 package vn.ocop.orders.checkout
 
+import io.micronaut.http.HttpRequest
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import java.time.Instant
 import java.time.temporal.ChronoUnit
+import java.util.concurrent.CompletableFuture
+import java.util.concurrent.TimeUnit
 import vn.ocop.catalog.api.CatalogEvents
 import vn.ocop.catalog.api.StockRejected
 import vn.ocop.catalog.api.StockReserved
@@ -19,6 +22,7 @@ import vn.ocop.payments.api.PaymentsEvents
 import vn.ocop.platform.Infra
 import vn.ocop.platform.TestEvents
 import vn.ocop.platform.event.Ids
+import vn.ocop.platform.security.TestIdentity
 
 /** The checkout saga driven by catalog's and payments' events on the real streams. */
 @MicronautTest(transactional = false)
@@ -105,5 +109,39 @@ class CheckoutSagaSpec extends OrdersSpecification {
         view(buyer, checkoutId).orders*.status == ['REJECTED']
         ordersEvents(RefundRequested.TYPE, checkoutId).first().data.orderId == null
         ordersEvents(OrderPaid.TYPE, checkoutId).isEmpty()
+    }
+
+    def "a buyer's read can wait for the checkout to change instead of polling"() {
+        given:
+        UUID rice = productOnSale(riceSeller)
+        UUID checkoutId = UUID.fromString(body(checkout(buyer, checkoutBody([[rice, 1]]))).id)
+        def first = call(HttpRequest.GET("/api/v1/checkouts/$checkoutId").bearerAuth(TestIdentity.buyer(buyer)))
+        String tag = first.header('ETag')
+
+        expect: 'the same tag without waiting, or with a short wait and no change, is answered 304'
+        tag ==~ /"\d+"/
+        conditional(checkoutId, tag, null).status().code == 304
+        conditional(checkoutId, tag, 'wait=1').status().code == 304
+        conditional(checkoutId, '"999"', null).status().code == 200
+
+        when: 'a read waits while catalog reserves the stock'
+        def waiting = CompletableFuture.supplyAsync { conditional(checkoutId, tag, 'wait=20') }
+        catalogSays(StockReserved.TYPE, new StockReserved(checkoutId, Ids.newId(), Instant.now().plus(15, ChronoUnit.MINUTES),
+                [new StockReserved.Line(rice, 1)]))
+        def answer = waiting.get(25, TimeUnit.SECONDS)
+
+        then: 'it answers with the change and a new tag'
+        answer.status().code == 200
+        body(answer).status == 'AWAITING_PAYMENT'
+        answer.header('ETag') != tag
+
+        and: "another buyer's conditional read still learns nothing"
+        call(HttpRequest.GET("/api/v1/checkouts/$checkoutId").header('If-None-Match', tag).header('Prefer', 'wait=1')
+                .bearerAuth(TestIdentity.buyer(Ids.newId()))).status().code == 404
+    }
+
+    private conditional(UUID checkoutId, String tag, String prefer) {
+        def request = HttpRequest.GET("/api/v1/checkouts/$checkoutId").header('If-None-Match', tag).bearerAuth(TestIdentity.buyer(buyer))
+        call(prefer ? request.header('Prefer', prefer) : request)
     }
 }
