@@ -14,6 +14,7 @@ import static io.gatling.javaapi.core.CoreDsl.jsonPath;
 import static io.gatling.javaapi.core.CoreDsl.pause;
 import static io.gatling.javaapi.core.CoreDsl.rampUsersPerSec;
 import static io.gatling.javaapi.core.CoreDsl.scenario;
+import static io.gatling.javaapi.http.HttpDsl.header;
 import static io.gatling.javaapi.http.HttpDsl.http;
 import static io.gatling.javaapi.http.HttpDsl.status;
 
@@ -116,7 +117,7 @@ public final class PurchaseSimulation extends Simulation {
     }
 
     private ChainBuilder purchase() {
-        return exec(session -> session.set("idempotencyKey", UUID.randomUUID().toString()))
+        return exec(session -> session.set("idempotencyKey", UUID.randomUUID().toString()).remove("etag"))
                 .group(TO_PAID).on(
                         group(TO_PAY_URL).on(
                                 exec(http("POST checkout").post(settings.orders() + "/api/v1/checkouts")
@@ -141,12 +142,39 @@ public final class PurchaseSimulation extends Simulation {
      * {@code done}, which sets {@code doneKey}; stops early when the checkout is rejected, and when patience ends.
      */
     private ChainBuilder awaitCheckout(String request, String path, String saveAs, String doneKey, Predicate<String> done) {
+        return settings.poll().isZero()
+                ? awaitChange(request, path, saveAs, doneKey, done)
+                : poll(request, path, saveAs, doneKey, done);
+    }
+
+    /** Polling: reads the checkout every {@code poll}. */
+    private ChainBuilder poll(String request, String path, String saveAs, String doneKey, Predicate<String> done) {
         return exec(session -> session.remove(saveAs).remove(doneKey))
                 .exec(asLongAsDuring(session -> !session.contains(doneKey) && !rejected(session), settings.patience()).on(
                         pause(settings.poll()),
                         exec(http(request).get(settings.orders() + "/api/v1/checkouts/#{checkoutId}")
                                 .header("Authorization", "Bearer #{token}")
                                 .check(status().is(200), jsonPath("$.status").saveAs("checkoutStatus"),
+                                        jsonPath(path).optional().saveAs(saveAs))),
+                        exitHereIfFailed(),
+                        exec(session -> done.test(session.getString(saveAs)) ? session.set(doneKey, true) : session)));
+    }
+
+    /**
+     * Waiting reads, as a buyer's app would make them: each read names the checkout revision it has seen
+     * ({@code If-None-Match}) and asks the server to wait up to 10 s for the next one ({@code Prefer: wait=10}); the
+     * answer is the changed checkout (200) or 304 when nothing changed.
+     */
+    private ChainBuilder awaitChange(String request, String path, String saveAs, String doneKey, Predicate<String> done) {
+        return exec(session -> session.remove(saveAs).remove(doneKey))
+                .exec(session -> session.contains("etag") ? session : session.set("etag", "\"-1\""))
+                .exec(asLongAsDuring(session -> !session.contains(doneKey) && !rejected(session), settings.patience()).on(
+                        exec(http(request).get(settings.orders() + "/api/v1/checkouts/#{checkoutId}")
+                                .header("Authorization", "Bearer #{token}")
+                                .header("If-None-Match", "#{etag}")
+                                .header("Prefer", "wait=10")
+                                .check(status().in(200, 304), header("ETag").saveAs("etag"),
+                                        jsonPath("$.status").optional().saveAs("checkoutStatus"),
                                         jsonPath(path).optional().saveAs(saveAs))),
                         exitHereIfFailed(),
                         exec(session -> done.test(session.getString(saveAs)) ? session.set(doneKey, true) : session)));
