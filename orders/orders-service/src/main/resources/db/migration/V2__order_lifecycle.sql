@@ -29,10 +29,14 @@ ALTER TABLE orders
     ADD KEY ix_orders_province (seller_province_code, created_at),
     ADD KEY ix_orders_due (status, updated_at);
 
-UPDATE orders o JOIN checkouts c ON c.id = o.checkout_id
+-- Orders placed before: their buyer, payment method and payment time from the checkout, the seller's name from the
+-- catalogue copy (one grouped pass over it, not a lookup per order).
+UPDATE orders o
+    JOIN checkouts c ON c.id = o.checkout_id
+    LEFT JOIN (SELECT seller_id, MAX(seller_name) AS seller_name FROM catalog_skus GROUP BY seller_id) s
+        ON s.seller_id = o.seller_id
 SET o.buyer_id = c.buyer_id, o.payment_method = c.payment_method, o.paid_at = c.paid_at,
-    o.seller_name = COALESCE((SELECT MAX(s.seller_name) FROM catalog_skus s WHERE s.seller_id = o.seller_id), ''),
-    o.seller_province_code = (SELECT MAX(s.seller_province_code) FROM catalog_skus s WHERE s.seller_id = o.seller_id);
+    o.seller_name = COALESCE(s.seller_name, '');
 
 ALTER TABLE orders
     MODIFY buyer_id       CHAR(36)    CHARACTER SET ascii NOT NULL,
