@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -67,14 +68,14 @@ class CheckoutSaga {
                 outbox.publish(CheckoutCancelled.TYPE, CheckoutCancelled.VERSION, c.id().toString(), CheckoutEvents.cancelled(c));
                 return;
             }
-            c.stockReserved(event.expiresAt(), now()).map(next -> save(c, next, "StockReserved", Actor.SYSTEM)).ifPresent(next -> {
-                if (next.status() == CheckoutStatus.CONFIRMED) {
-                    var byOrder = linesByOrder(next.id());
-                    orders.findByCheckoutIdOrderByNumber(next.id()).forEach(o -> outbox.publish(OrderConfirmed.TYPE,
-                            OrderConfirmed.VERSION, o.id().toString(), CheckoutEvents.confirmed(o, byOrder.get(o.id()))));
+            c.stockReserved(event.expiresAt(), now()).map(next -> save(c, next, "StockReserved", Actor.SYSTEM)).ifPresent(saved -> {
+                if (saved.checkout().status() == CheckoutStatus.CONFIRMED) {
+                    var byOrder = saved.lines();
+                    saved.orders().forEach(o -> outbox.publish(OrderConfirmed.TYPE, OrderConfirmed.VERSION, o.id().toString(),
+                            CheckoutEvents.confirmed(o, byOrder.get(o.id()))));
                 } else {
-                    outbox.publish(CheckoutAwaitingPayment.TYPE, CheckoutAwaitingPayment.VERSION, next.id().toString(),
-                            CheckoutEvents.awaitingPayment(next));
+                    outbox.publish(CheckoutAwaitingPayment.TYPE, CheckoutAwaitingPayment.VERSION, saved.checkout().id().toString(),
+                            CheckoutEvents.awaitingPayment(saved.checkout()));
                 }
             });
         });
@@ -84,8 +85,8 @@ class CheckoutSaga {
         locked(event.checkoutId()).ifPresent(c -> {
             String reason = describe(event.shortages(), linesOf(c.id()));
             c.stockRejected(reason, now()).map(next -> save(c, next, "StockRejected", Actor.SYSTEM))
-                    .ifPresent(next -> outbox.publish(CheckoutRejected.TYPE, CheckoutRejected.VERSION, next.id().toString(),
-                            new CheckoutRejected(next.id(), reason)));
+                    .ifPresent(saved -> outbox.publish(CheckoutRejected.TYPE, CheckoutRejected.VERSION, c.id().toString(),
+                            new CheckoutRejected(c.id(), reason)));
         });
     }
 
@@ -106,17 +107,17 @@ class CheckoutSaga {
      */
     void paymentSucceeded(PaymentSucceeded event) {
         locked(event.checkoutId()).ifPresent(c -> {
-            Optional<Checkout> paid = c.paid(event.paidAt(), now()).map(next -> save(c, next, "PaymentSucceeded", Actor.SYSTEM));
+            Optional<Saved> paid = c.paid(event.paidAt(), now()).map(next -> save(c, next, "PaymentSucceeded", Actor.SYSTEM));
             if (paid.isPresent()) {
-                var byOrder = linesByOrder(c.id());
-                for (SellerOrder order : orders.findByCheckoutIdOrderByNumber(c.id())) {
+                var byOrder = paid.get().lines();
+                for (SellerOrder order : paid.get().orders()) {
                     outbox.publish(OrderPaid.TYPE, OrderPaid.VERSION, order.id().toString(),
-                            CheckoutEvents.paid(paid.get(), order, byOrder.getOrDefault(order.id(), List.of())));
+                            CheckoutEvents.paid(paid.get().checkout(), order, byOrder.getOrDefault(order.id(), List.of())));
                 }
                 return;
             }
             Optional<Checkout> late = c.paidTooLate(event.paidAt(), now())
-                    .map(next -> save(c, next, "PaymentSucceeded after " + c.status(), Actor.SYSTEM));
+                    .map(next -> save(c, next, "PaymentSucceeded after " + c.status(), Actor.SYSTEM).checkout());
             if (late.isPresent()) {
                 LOG.warn("payment {} of checkout {} captured while it was {}; asking payments to refund {} VND",
                         event.sessionId(), c.id(), c.status(), event.amountVnd());
@@ -143,13 +144,13 @@ class CheckoutSaga {
      */
     Optional<Checkout> cancel(UUID checkoutId, String reason, String cause, Actor actor) {
         return locked(checkoutId).flatMap(c -> c.cancel(reason, now()).map(next -> {
-            Checkout saved = save(c, next, cause, actor);
-            outbox.publish(CheckoutCancelled.TYPE, CheckoutCancelled.VERSION, saved.id().toString(),
-                    CheckoutEvents.cancelled(saved));
-            var byOrder = linesByOrder(saved.id());
-            orders.findByCheckoutIdOrderByNumber(saved.id()).forEach(o -> orderLog.publish(OrderCancelled.TYPE,
-                    OrderCancelled.VERSION, o, CheckoutEvents.orderCancelled(o, false, byOrder.getOrDefault(o.id(), List.of()))));
-            return saved;
+            Saved saved = save(c, next, cause, actor);
+            outbox.publish(CheckoutCancelled.TYPE, CheckoutCancelled.VERSION, c.id().toString(),
+                    CheckoutEvents.cancelled(saved.checkout()));
+            var byOrder = saved.lines();
+            saved.orders().forEach(o -> orderLog.publish(OrderCancelled.TYPE, OrderCancelled.VERSION, o,
+                    CheckoutEvents.orderCancelled(o, false, byOrder.getOrDefault(o.id(), List.of()))));
+            return saved.checkout();
         }));
     }
 
@@ -161,23 +162,28 @@ class CheckoutSaga {
         return checkout;
     }
 
-    /** Stores the next state of the checkout and of the orders that follow it, and the change in both histories. */
-    private Checkout save(Checkout previous, Checkout next, String cause, Actor actor) {
-        Checkout saved = update(next);
-        for (SellerOrder order : orders.findByCheckoutIdOrderByNumber(saved.id())) {
-            orderLog.save(order, order.following(saved), cause, actor);
+    /** A saved checkout with its orders as they are now; their lines are read when asked for. */
+    private record Saved(Checkout checkout, List<SellerOrder> orders, Supplier<Map<UUID, List<OrderLine>>> linesOf) {
+
+        Map<UUID, List<OrderLine>> lines() {
+            return linesOf.get();
         }
+    }
+
+    /** Stores the next state of the checkout and of the orders that follow it, and the change in both histories. */
+    private Saved save(Checkout previous, Checkout next, String cause, Actor actor) {
+        Checkout saved = update(next);
+        List<SellerOrder> current = orders.findByCheckoutIdOrderByNumber(saved.id()).stream()
+                .map(order -> orderLog.save(order, order.following(saved), cause, actor).orElse(order))
+                .toList();
         history.save(new CheckoutChange(null, saved.id(), previous.status(), saved.status(), cause, saved.updatedAt()));
-        return saved;
+        return new Saved(saved, current, () -> lines.ofOrders(current.stream().map(SellerOrder::id).toList()).stream()
+                .collect(Collectors.groupingBy(l -> l.key().orderId())));
     }
 
     private Checkout update(Checkout next) {
         watch.changed(next.id());
         return checkouts.update(next);
-    }
-
-    private Map<UUID, List<OrderLine>> linesByOrder(UUID checkoutId) {
-        return linesOf(checkoutId).stream().collect(Collectors.groupingBy(l -> l.key().orderId()));
     }
 
     private List<OrderLine> linesOf(UUID checkoutId) {
