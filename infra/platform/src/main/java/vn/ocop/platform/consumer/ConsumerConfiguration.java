@@ -14,6 +14,8 @@ import java.time.Duration;
  *                       which is also how a failed message is retried
  * @param maxDeliveries  deliveries after which a message goes to the dead-letter stream
  * @param inboxRetention how long handled event ids are kept for de-duplication
+ * @param concurrency    how many events of one batch are handled at once (each in its own transaction); events of
+ *                       one aggregate are always handled one after the other, in stream order
  */
 @ConfigurationProperties("ocop.events.consumer")
 public record ConsumerConfiguration(
@@ -22,5 +24,6 @@ public record ConsumerConfiguration(
         @Bindable(defaultValue = "1s") Duration block,
         @Bindable(defaultValue = "30s") Duration claimIdle,
         @Bindable(defaultValue = "5") int maxDeliveries,
-        @Bindable(defaultValue = "720h") Duration inboxRetention) {
+        @Bindable(defaultValue = "720h") Duration inboxRetention,
+        @Bindable(defaultValue = "4") int concurrency) {
 }

@@ -16,9 +16,16 @@ import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.models.stream.PendingMessage;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicLong;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -52,6 +59,8 @@ final class StreamWorker implements Runnable {
             return size() > MAX_REMEMBERED_ERRORS;
         }
     };
+    /** Virtual threads handling the events of a batch at once. */
+    private final ExecutorService handlers = Executors.newVirtualThreadPerTaskExecutor();
     private volatile boolean running = true;
     private Instant nextClaim = Instant.EPOCH;
     private Instant nextHousekeeping = Instant.EPOCH;
@@ -102,9 +111,7 @@ final class StreamWorker implements Runnable {
                         refreshStats(commands);
                         nextClaim = Instant.now().plus(claimEvery);
                     }
-                    for (StreamMessage<String, String> message : commands.xreadgroup(consumer, readArgs, offset)) {
-                        deliver(commands, message, 1);
-                    }
+                    deliverAll(commands, commands.xreadgroup(consumer, readArgs, offset));
                     backoff = Duration.ofMillis(100);
                 } catch (RedisCommandExecutionException e) {
                     if (e.getMessage() != null && e.getMessage().startsWith("NOGROUP")) {
@@ -120,6 +127,7 @@ final class StreamWorker implements Runnable {
         } catch (RuntimeException e) {
             LOG.error("consumer of {} stopped: {}", stream, e.toString(), e);
         }
+        handlers.close();
         LOG.info("consumer {} of {} stopped", consumer.getName(), stream);
     }
 
@@ -130,6 +138,52 @@ final class StreamWorker implements Runnable {
             LOG.info("created consumer group {} on {}", group, stream);
         } catch (RedisBusyException alreadyThere) {
             LOG.debug("consumer group {} on {} exists", group, stream);
+        }
+    }
+
+    /**
+     * Handles a batch: events of one aggregate one after the other in stream order, different aggregates at once (up to
+     * {@code concurrency}), each in its own transaction, each acknowledged after its commit. Handlers already tolerate
+     * reordering across aggregates and streams (their transitions check the current state, under row locks).
+     */
+    private void deliverAll(RedisCommands<String, String> commands, List<StreamMessage<String, String>> messages) {
+        if (config.concurrency() <= 1 || messages.size() <= 1) {
+            messages.forEach(message -> deliver(commands, message, 1));
+            return;
+        }
+        Map<String, List<StreamMessage<String, String>>> byAggregate = new LinkedHashMap<>();
+        for (StreamMessage<String, String> message : messages) {
+            byAggregate.computeIfAbsent(partitionOf(message), key -> new ArrayList<>()).add(message);
+        }
+        Semaphore slots = new Semaphore(config.concurrency());
+        List<Callable<Void>> parts = byAggregate.values().stream().<Callable<Void>>map(part -> () -> {
+            slots.acquire();
+            try {
+                part.forEach(message -> deliver(commands, message, 1));
+            } finally {
+                slots.release();
+            }
+            return null;
+        }).toList();
+        try {
+            for (Future<Void> done : handlers.invokeAll(parts)) {
+                done.get();
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("handling a batch of " + stream + " failed", e.getCause());
+        }
+    }
+
+    /** The aggregate a message is about; a message that cannot be read is a partition of its own (and is dead-lettered). */
+    private String partitionOf(StreamMessage<String, String> message) {
+        try {
+            String envelope = message.getBody() == null ? null : message.getBody().get("envelope");
+            return envelope == null ? message.getId() : dispatcher.parse(envelope).aggregateId();
+        } catch (RuntimeException unreadable) {
+            return message.getId();
         }
     }
 
@@ -239,16 +293,16 @@ final class StreamWorker implements Runnable {
         return next.compareTo(MAX_BACKOFF) > 0 ? MAX_BACKOFF : next;
     }
 
-    // lastErrors is only touched by this worker's own thread.
-    private void rememberError(String id, String error) {
+    // lastErrors is touched by the handlers of one batch at once.
+    private synchronized void rememberError(String id, String error) {
         lastErrors.put(id, error);
     }
 
-    private String recallError(String id) {
+    private synchronized String recallError(String id) {
         return lastErrors.getOrDefault(id, "not handled within " + config.claimIdle() + " (consumer died or handler failed elsewhere)");
     }
 
-    private void forgetError(String id) {
+    private synchronized void forgetError(String id) {
         lastErrors.remove(id);
     }
 

@@ -153,6 +153,27 @@ class ConsumerSpec extends Specification {
         }
     }
 
+    def "a batch is handled several aggregates at a time, each aggregate's events in stream order"() {
+        given: 'ten events for each of three aggregates, waiting on the stream as one batch'
+        cleanDatabase()
+        SequencedHandler.handled.clear()
+        SequencedHandler.mostAtOnce.set(0)
+        def aggregates = ['lot-A', 'lot-B', 'lot-C']
+        (0..9).each { i -> aggregates.each { append(envelope('Sequenced', "$i", it)) } }
+
+        when:
+        startService()
+
+        then: 'each is handled once; per aggregate in order; different aggregates at the same time'
+        conditions.eventually {
+            assert SequencedHandler.handled.size() == 30
+            assert pendingAndLag() == [0L, 0L]
+        }
+        aggregates.every { aggregate -> SequencedHandler.handled.findAll { it[0] == aggregate }*.get(1) == (0..9)*.toString() }
+        Infra.count(tx, "SELECT COUNT(*) FROM test_effects WHERE handled_by = 'SequencedHandler'") == 30
+        SequencedHandler.mostAtOnce.get() > 1
+    }
+
     def "the consumers stop cleanly when the service shuts down"() {
         given:
         cleanDatabase()
@@ -169,8 +190,8 @@ class ConsumerSpec extends Specification {
         !Thread.allStackTraces.keySet().any { it.name == "consumer-$SOURCE" && it.alive }
     }
 
-    private EventEnvelope envelope(String type, String text) {
-        new EventEnvelope(Ids.newId(), type, 1, Instant.now(), 'agg-1', null, json.writeValueToTree([text: text]))
+    private EventEnvelope envelope(String type, String text, String aggregateId = 'agg-1') {
+        new EventEnvelope(Ids.newId(), type, 1, Instant.now(), aggregateId, null, json.writeValueToTree([text: text]))
     }
 
     private void append(EventEnvelope envelope) {

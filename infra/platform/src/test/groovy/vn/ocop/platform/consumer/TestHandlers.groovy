@@ -6,6 +6,7 @@ import io.micronaut.transaction.TransactionOperations
 import jakarta.inject.Singleton
 import java.sql.Connection
 import java.util.concurrent.atomic.AtomicBoolean
+import java.util.concurrent.atomic.AtomicInteger
 import vn.ocop.platform.event.EventEnvelope
 import vn.ocop.platform.event.EventHandler
 
@@ -56,6 +57,30 @@ class FlakyHandler extends EffectHandler {
         super.handle(event, envelope)
         if (failing.get()) {
             throw new IllegalStateException("warehouse system unavailable for ${event.text}")
+        }
+    }
+}
+
+/** Records the order in which it handles each aggregate's events, and how many it handles at once. */
+@Singleton
+@Requires(property = 'ocop.test.handlers', value = 'consumer')
+class SequencedHandler extends EffectHandler {
+    static final List<List<String>> handled = Collections.synchronizedList([])
+    static final AtomicInteger inFlight = new AtomicInteger()
+    static final AtomicInteger mostAtOnce = new AtomicInteger()
+
+    SequencedHandler(TransactionOperations<Connection> tx) { super(tx) }
+
+    String type() { 'Sequenced' }
+
+    void handle(Note event, EventEnvelope envelope) {
+        mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max)
+        try {
+            super.handle(event, envelope)
+            Thread.sleep(20)
+            handled << [envelope.aggregateId(), event.text]
+        } finally {
+            inFlight.decrementAndGet()
         }
     }
 }
