@@ -1,11 +1,13 @@
 package vn.ocop.orders.checkout;
 
+import io.micronaut.scheduling.annotation.Scheduled;
 import io.micronaut.transaction.TransactionOperations;
 import io.micronaut.transaction.support.TransactionSynchronization;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -14,22 +16,33 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.LongSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * Lets a buyer's read wait for the checkout to change instead of polling: a change committed through this instance
- * wakes the waiting reads at once; a change made by another instance is seen by re-reading the checkout's revision
- * every {@link #RECHECK}. Waiting holds no database connection and, on virtual threads, no platform thread.
+ * Lets a buyer's read wait for the checkout to change instead of polling. A change committed through this instance
+ * wakes the waiting reads at once; for changes made through another instance, one sweep every
+ * {@code ocop.orders.watch.recheck} (default 250 ms) reads the revisions of every awaited checkout in one statement
+ * and wakes those that moved, so many waiting buyers cost one query per sweep, not one each. Waiting holds no
+ * database connection and, on virtual threads, no platform thread.
  */
 @Singleton
 class CheckoutWatch {
 
-    static final Duration RECHECK = Duration.ofMillis(250);
+    private static final Logger LOG = LoggerFactory.getLogger(CheckoutWatch.class);
+    private static final int MAX_PER_QUERY = 500;
 
-    private final Map<UUID, CompletableFuture<Void>> waiting = new ConcurrentHashMap<>();
+    /** The readers of one checkout, waiting for it to leave {@code revision}. */
+    private record Watch(long revision, CompletableFuture<Void> changed) {
+    }
+
+    private final Map<UUID, Watch> waiting = new ConcurrentHashMap<>();
     private final TransactionOperations<Connection> transactions;
+    private final Repositories.Checkouts checkouts;
 
-    CheckoutWatch(TransactionOperations<Connection> transactions) {
+    CheckoutWatch(TransactionOperations<Connection> transactions, Repositories.Checkouts checkouts) {
         this.transactions = transactions;
+        this.checkouts = checkouts;
     }
 
     /** Called in the transaction that changes the checkout (or one of its orders): wakes its readers once it commits. */
@@ -37,10 +50,7 @@ class CheckoutWatch {
         transactions.findTransactionStatus().ifPresent(status -> status.registerSynchronization(new TransactionSynchronization() {
             @Override
             public void afterCommit() {
-                CompletableFuture<Void> woken = waiting.remove(checkoutId);
-                if (woken != null) {
-                    woken.complete(null);
-                }
+                wake(checkoutId);
             }
         }));
     }
@@ -53,25 +63,52 @@ class CheckoutWatch {
     boolean awaitChange(UUID checkoutId, long known, Duration patience, LongSupplier revision) {
         Instant deadline = Instant.now().plus(patience);
         while (true) {
-            CompletableFuture<Void> next = waiting.computeIfAbsent(checkoutId, id -> new CompletableFuture<>());
+            Watch watch = waiting.computeIfAbsent(checkoutId, id -> new Watch(known, new CompletableFuture<>()));
             if (revision.getAsLong() != known) {
                 return true;
             }
             long left = Duration.between(Instant.now(), deadline).toMillis();
             if (left <= 0) {
-                waiting.remove(checkoutId, next);
+                waiting.remove(checkoutId, watch);
                 return false;
             }
             try {
-                next.get(Math.min(left, RECHECK.toMillis()), TimeUnit.MILLISECONDS);
+                watch.changed().get(left, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
-                // re-read the revision: another instance may have changed it
+                waiting.remove(checkoutId, watch);
+                return false;
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
             } catch (ExecutionException e) {
                 throw new IllegalStateException(e);
             }
+        }
+    }
+
+    /** Wakes the readers of checkouts changed through other instances. */
+    @Scheduled(fixedDelay = "${ocop.orders.watch.recheck:250ms}")
+    void recheck() {
+        try {
+            List<UUID> awaited = List.copyOf(waiting.keySet());
+            for (int from = 0; from < awaited.size(); from += MAX_PER_QUERY) {
+                for (Repositories.Revision current : checkouts.revisions(awaited.subList(from,
+                        Math.min(awaited.size(), from + MAX_PER_QUERY)))) {
+                    Watch watch = waiting.get(current.id());
+                    if (watch != null && watch.revision() != current.revision()) {
+                        wake(current.id());
+                    }
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.warn("re-reading awaited checkouts failed; trying again", e);
+        }
+    }
+
+    private void wake(UUID checkoutId) {
+        Watch woken = waiting.remove(checkoutId);
+        if (woken != null) {
+            woken.changed().complete(null);
         }
     }
 }

@@ -1,5 +1,6 @@
 package vn.ocop.orders.checkout;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Query;
 import io.micronaut.data.jdbc.annotation.JdbcRepository;
@@ -22,6 +23,11 @@ final class Repositories {
             + " AND (:afterCreated IS NULL OR created_at < :afterCreated OR (created_at = :afterCreated AND id < :afterId))"
             + " ORDER BY created_at DESC, id DESC LIMIT :limit";
 
+    /** A checkout's revision: grows with every change of the checkout or of its orders. */
+    @Introspected
+    record Revision(UUID id, long revision) {
+    }
+
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Checkouts extends CrudRepository<Checkout, UUID> {
 
@@ -39,6 +45,11 @@ final class Repositories {
         @Query("SELECT c.version + COALESCE((SELECT SUM(o.version) FROM orders o WHERE o.checkout_id = c.id), 0) "
                 + "FROM checkouts c WHERE c.id = :id")
         Optional<Long> revision(UUID id);
+
+        /** The revisions of several checkouts at once. */
+        @Query("SELECT c.id, c.version + COALESCE((SELECT SUM(o.version) FROM orders o WHERE o.checkout_id = c.id), 0) "
+                + "AS revision FROM checkouts c WHERE c.id IN (:ids)")
+        List<Revision> revisions(Collection<UUID> ids);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

@@ -140,6 +140,23 @@ class CheckoutSagaSpec extends OrdersSpecification {
                 .bearerAuth(TestIdentity.buyer(Ids.newId()))).status().code == 404
     }
 
+    def "a waiting read also sees a change made through another instance"() {
+        given:
+        UUID rice = productOnSale(riceSeller)
+        UUID checkoutId = UUID.fromString(body(checkout(buyer, checkoutBody([[rice, 1]]))).id)
+        String tag = call(HttpRequest.GET("/api/v1/checkouts/$checkoutId").bearerAuth(TestIdentity.buyer(buyer))).header('ETag')
+
+        when: 'while a read waits, another instance (here: SQL) changes the checkout, so no commit here wakes it'
+        def waiting = CompletableFuture.supplyAsync { conditional(checkoutId, tag, 'wait=20') }
+        Thread.sleep(300)
+        Infra.execute(tx, "UPDATE checkouts SET payment_failure = 'x', version = version + 1 WHERE id = ?", [checkoutId.toString()])
+        def answer = waiting.get(25, TimeUnit.SECONDS)
+
+        then:
+        answer.status().code == 200
+        body(answer).payment.failure == 'x'
+    }
+
     private conditional(UUID checkoutId, String tag, String prefer) {
         def request = HttpRequest.GET("/api/v1/checkouts/$checkoutId").header('If-None-Match', tag).bearerAuth(TestIdentity.buyer(buyer))
         call(prefer ? request.header('Prefer', prefer) : request)
