@@ -11,8 +11,8 @@ import vn.ocop.platform.event.EventHandler;
 
 /**
  * A checkout was cancelled unpaid (it lapsed, or its buyer cancelled it): its open payment session is cancelled. The
- * session row is locked as an IPN locks it, so a payment reported at the same moment is applied before or after, never
- * lost; a session no longer open is left as it is.
+ * session row is locked as an IPN locks it (by its txn_ref), so a payment reported at the same moment is applied before
+ * or after, never lost, and the two never deadlock; a session no longer open once locked is left as it is.
  */
 @Singleton
 class CheckoutCancelledHandler implements EventHandler<CheckoutCancelled> {
@@ -44,7 +44,11 @@ class CheckoutCancelledHandler implements EventHandler<CheckoutCancelled> {
 
     @Override
     public void handle(CheckoutCancelled event, EventEnvelope envelope) {
-        sessions.findByCheckoutIdAndStateForUpdate(event.checkoutId(), SessionState.OPEN)
+        // Found without a lock, then locked by txn_ref as the IPN locks it: both take the txn_ref index entry, then the
+        // row, then the open-session key their UPDATE changes. Locking through the open-session key first, as a lookup
+        // by checkout and state does, takes them in the opposite order and deadlocks with a concurrent IPN.
+        sessions.findByCheckoutIdAndState(event.checkoutId(), SessionState.OPEN)
+                .flatMap(open -> sessions.findByTxnRefForUpdate(open.txnRef()))
                 .flatMap(session -> session.cancel(clock.instant()))
                 .ifPresent(cancelled -> {
                     sessions.update(cancelled);

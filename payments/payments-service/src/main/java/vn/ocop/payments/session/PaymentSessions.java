@@ -17,6 +17,6 @@ public interface PaymentSessions extends CrudRepository<PaymentSession, UUID> {
 
     boolean existsByCheckoutId(UUID checkoutId);
 
-    /** The checkout's session in {@code state}, with a row lock held until the transaction ends. */
-    Optional<PaymentSession> findByCheckoutIdAndStateForUpdate(UUID checkoutId, SessionState state);
+    /** The checkout's session in {@code state}, read without a lock. */
+    Optional<PaymentSession> findByCheckoutIdAndState(UUID checkoutId, SessionState state);
 }
