@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
+import java.util.Objects;
 import java.util.Map;
 import java.util.StringJoiner;
 import java.util.TreeMap;
@@ -18,7 +20,8 @@ import javax.crypto.spec.SecretKeySpec;
  * VNPay 2.1.0 request signatures: every {@code vnp_*} parameter with a value, except {@code vnp_SecureHash} and
  * {@code vnp_SecureHashType}, sorted by name, form-encoded as {@link URLEncoder} does in US-ASCII and joined with
  * {@code &} (the hash data, which is also the query string); then HMAC-SHA512 with the merchant's secret over its
- * bytes, in lower-case hex.
+ * bytes, in lower-case hex. The merchant API (querydr, refund) signs differently: the raw values of a fixed list of
+ * fields joined by {@code |}, no encoding ({@link #signFields}).
  */
 @Singleton
 public final class VnPaySigner {
@@ -71,6 +74,27 @@ public final class VnPaySigner {
         }
         byte[] expected = sign(params).getBytes(StandardCharsets.US_ASCII);
         return MessageDigest.isEqual(expected, given.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The merchant API's signature: HMAC-SHA512 of the values joined by {@code |} as they are (null as empty), lower-case hex. */
+    public String signFields(List<String> values) {
+        return hmac(pipeJoined(values));
+    }
+
+    /** Whether {@code given} is the signature of the values (any case), compared in constant time. */
+    public boolean verifyFields(String given, List<String> values) {
+        if (given == null || given.isEmpty()) {
+            return false;
+        }
+        byte[] expected = signFields(values).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, given.toLowerCase(Locale.ROOT).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** The merchant API's hash data: the values joined by {@code |}, null as empty. */
+    public static String pipeJoined(List<String> values) {
+        var data = new StringJoiner("|");
+        values.forEach(value -> data.add(Objects.toString(value, "")));
+        return data.toString();
     }
 
     private String hmac(String data) {

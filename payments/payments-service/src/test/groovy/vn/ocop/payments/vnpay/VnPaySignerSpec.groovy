@@ -71,4 +71,34 @@ class VnPaySignerSpec extends Specification {
         'the hash is missing'               | { Map p, String h -> p }
         'another secret signed it'          | { Map p, h -> p + [vnp_SecureHash: VnPayRequests.hmacSha512('x', VnPaySigner.hashData(p))] }
     }
+
+    def "the merchant API's signature is HMAC-SHA512 of the raw values joined by '|', absent values empty"() {
+        given:
+        def values = ['R1', '2.1.0', 'refund', 'DEMOV210', '03', 'T5', '1806000', '14422574', '20261120102210', 'ocop',
+                      '20261120110000', '127.0.0.1', 'Hoan tien don hang :5 & co']
+
+        expect: 'no URL encoding: spaces, colons and ampersands are signed as they are'
+        VnPaySigner.pipeJoined(values) == 'R1|2.1.0|refund|DEMOV210|03|T5|1806000|14422574|20261120102210|ocop|20261120110000|' +
+                '127.0.0.1|Hoan tien don hang :5 & co'
+        signer.signFields(values) == VnPayRequests.hmacSha512(SECRET, values.join('|'))
+        VnPaySigner.pipeJoined(['a', null, '', 'b']) == 'a|||b'
+    }
+
+    def "a merchant API signature verifies in either case and fails after #change"() {
+        given:
+        def values = ['R1', '2.1.0', 'refund', 'DEMOV210', '02', 'T5', '1806000']
+        String hash = VnPayRequests.hmacSha512(SECRET, values.join('|'))
+
+        expect:
+        signer.verifyFields(hash, values)
+        signer.verifyFields(hash.toUpperCase(), values)
+        !signer.verifyFields(given(hash), signed(values))
+
+        where:
+        change                          | given                               | signed
+        'a value changes'               | { String h -> h }                   | { List v -> v.collect { it == '1806000' ? '1806100' : it } }
+        'a value moves to another field'| { String h -> h }                   | { List v -> v[0..-3] + [v[-1], v[-2]] }
+        'the hash is cut short'         | { String h -> h.substring(0, 127) } | { List v -> v }
+        'the hash is missing'           | { String h -> null }                | { List v -> v }
+    }
 }
