@@ -45,6 +45,41 @@ class VnPayRequests {
          vnp_TxnRef           : txnRef] + overrides
     }
 
+    /** The fields a refund request signs, in VNPay's order (DOMAIN.md section 3). */
+    static final List<String> REFUND_FIELDS = ['vnp_RequestId', 'vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_TransactionType',
+                                               'vnp_TxnRef', 'vnp_Amount', 'vnp_TransactionNo', 'vnp_TransactionDate', 'vnp_CreateBy',
+                                               'vnp_CreateDate', 'vnp_IpAddr', 'vnp_OrderInfo']
+
+    /** The fields a refund answer signs: querydr's answer fields without the two promotion ones. */
+    static final List<String> REFUND_ANSWER_FIELDS = ['vnp_ResponseId', 'vnp_Command', 'vnp_ResponseCode', 'vnp_Message',
+                                                      'vnp_TmnCode', 'vnp_TxnRef', 'vnp_Amount', 'vnp_BankCode', 'vnp_PayDate',
+                                                      'vnp_TransactionNo', 'vnp_TransactionType', 'vnp_TransactionStatus',
+                                                      'vnp_OrderInfo']
+
+    /** The merchant API's signature: HMAC-SHA512 of the raw values joined by '|', absent ones empty. */
+    static String pipeHash(Map<String, ?> body, List<String> fields, String secret = SECRET) {
+        hmacSha512(secret, fields.collect { body[it] == null ? '' : body[it].toString() }.join('|'))
+    }
+
+    /** A refund request signed as a merchant signs it, for {@code amountVnd} of a captured payment, unless overridden. */
+    static Map<String, String> refundRequest(String txnRef, long amountVnd, String transactionNo, String transactionDate,
+                                             Map<String, String> overrides = [:], String secret = SECRET) {
+        Map<String, String> body = [vnp_RequestId      : 'SPEC' + UUID.randomUUID().toString().replace('-', '').take(20),
+                                    vnp_Version        : '2.1.0',
+                                    vnp_Command        : 'refund',
+                                    vnp_TmnCode        : TMN_CODE,
+                                    vnp_TransactionType: '03',
+                                    vnp_TxnRef         : txnRef,
+                                    vnp_Amount         : (amountVnd * 100).toString(),
+                                    vnp_TransactionNo  : transactionNo,
+                                    vnp_TransactionDate: transactionDate,
+                                    vnp_CreateBy       : 'spec',
+                                    vnp_CreateDate     : '20261120110000',
+                                    vnp_IpAddr         : '127.0.0.1',
+                                    vnp_OrderInfo      : 'Hoan tien don hang CK-7Q4M2X9P'] + overrides
+        body + [vnp_SecureHash: pipeHash(body, REFUND_FIELDS, secret)]
+    }
+
     static Map<String, String> parse(String query) {
         query.split('&').collectEntries { pair ->
             def (name, value) = pair.split('=', 2).toList()

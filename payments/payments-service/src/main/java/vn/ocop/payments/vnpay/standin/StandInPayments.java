@@ -14,7 +14,8 @@ import vn.ocop.payments.vnpay.standin.StandInLedger.Ticket;
 
 /**
  * Completes a pay request the way VNPay does once the buyer has paid or cancelled: signs the result, calls the
- * merchant's IPN with it, and sends the browser to the merchant's return URL with the same parameters.
+ * merchant's IPN with it, and sends the browser to the merchant's return URL with the same parameters. A paid request
+ * is remembered as captured, for the merchant API's refunds.
  */
 @Singleton
 @Requires(property = StandInConfiguration.ENABLED, value = StringUtils.TRUE)
@@ -24,11 +25,13 @@ class StandInPayments {
 
     private final VnPaySigner signer;
     private final MerchantNotifier notifier;
+    private final StandInTransactions transactions;
     private final Clock clock;
 
-    StandInPayments(VnPaySigner signer, MerchantNotifier notifier, Clock clock) {
+    StandInPayments(VnPaySigner signer, MerchantNotifier notifier, StandInTransactions transactions, Clock clock) {
         this.signer = signer;
         this.notifier = notifier;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -49,6 +52,8 @@ class StandInPayments {
             result.put("vnp_BankTranNo", "VNP" + transactionNo);
             result.put("vnp_ResponseCode", "00");
             result.put("vnp_TransactionStatus", "00");
+            // captured whatever the merchant answers to the IPN, as at VNPay: the money has left the buyer
+            transactions.captured(request.txnRef(), request.amountVnd(), transactionNo, result.get("vnp_PayDate"), "NCB");
         } else {
             result.put("vnp_TransactionNo", "0");
             result.put("vnp_ResponseCode", "24");
