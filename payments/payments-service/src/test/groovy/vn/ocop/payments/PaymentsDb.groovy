@@ -18,7 +18,7 @@ import vn.ocop.platform.event.Ids
 class PaymentsDb {
 
     static void clean(TransactionOperations<Connection> tx) {
-        ['payment_sessions', 'provider_notifications', 'outbox', 'inbox', 'idempotency_keys'].each {
+        ['refunds', 'payment_sessions', 'provider_notifications', 'outbox', 'inbox', 'idempotency_keys'].each {
             Infra.execute(tx, "DELETE FROM $it")
         }
     }
@@ -31,6 +31,24 @@ class PaymentsDb {
                 args.txnRef ?: 'T' + UUID.randomUUID().toString().replace('-', '').take(15).toUpperCase(),
                 'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html?vnp_Amount=69000000', now.plus(15, ChronoUnit.MINUTES),
                 null, null, null, null, null, now, now)
+    }
+
+    /** A session whose VNPay payment was captured (as an IPN leaves it), for specs about refunds. */
+    static PaymentSession capturedSession(Map<String, Object> args = [:]) {
+        PaymentSession open = openSession(args)
+        Instant paidAt = (args.paidAt ?: Instant.parse('2026-11-20T03:22:10Z')) as Instant
+        new PaymentSession(open.id(), open.checkoutId(), open.checkoutNumber(), open.method(), open.amountVnd(),
+                SessionState.SUCCEEDED, open.txnRef(), open.payUrl(), open.expiresAt(), (args.transactionNo ?: '14422574') as String,
+                '00', 'NCB', paidAt, open.checkoutId(), open.createdAt(), open.updatedAt())
+    }
+
+    static Map<String, Object> refund(TransactionOperations<Connection> tx, UUID refundId) {
+        Infra.rows(tx, 'SELECT * FROM refunds WHERE id = ?', [refundId.toString()]).with { it ? it.first() : null }
+    }
+
+    /** The refunds of a checkout, in the order they were recorded. */
+    static List<Map<String, Object>> refunds(TransactionOperations<Connection> tx, UUID checkoutId) {
+        Infra.rows(tx, 'SELECT * FROM refunds WHERE checkout_id = ? ORDER BY created_at, id', [checkoutId.toString()])
     }
 
     /** A DATETIME column's value (LocalDateTime or Timestamp, by driver) as the UTC instant it stores. */

@@ -17,6 +17,9 @@ public interface PaymentSessions extends CrudRepository<PaymentSession, UUID> {
 
     boolean existsByCheckoutId(UUID checkoutId);
 
+    /** The session that captured the checkout's payment, with a row lock held until the transaction ends. */
+    Optional<PaymentSession> findByCapturedCheckoutIdForUpdate(UUID capturedCheckoutId);
+
     /** The checkout's session in {@code state}, read without a lock. */
     Optional<PaymentSession> findByCheckoutIdAndState(UUID checkoutId, SessionState state);
 }
