@@ -112,7 +112,8 @@ class Checkouts {
                 weight = Math.addExact(weight, Math.multiplyExact(sku.weightGrams(), line.quantity()));
             }
             long subtotal = orderLines.stream().mapToLong(OrderLine::lineTotalVnd).sum();
-            long fee = shipping.feeFor(weight);
+            long fee = shipping.feeFor(skus.get(entry.getValue().get(0).skuId()).sellerProvinceCode(),
+                    request.shippingAddress().provinceCode(), weight);
             CatalogSku first = skus.get(entry.getValue().get(0).skuId());
             placedOrders.add(new SellerOrder(orderId, checkoutId, buyerId, PublicNumbers.order(number, ++n), entry.getKey(),
                     first.sellerName(), first.sellerProvinceCode(), request.paymentMethod(), OrderStatus.PENDING_STOCK,

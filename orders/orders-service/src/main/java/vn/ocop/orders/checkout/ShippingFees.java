@@ -1,19 +1,36 @@
 package vn.ocop.orders.checkout;
 
-import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
- * Shipping fee of one seller's parcel by weight: a base fee covering the first {@code includedGrams}, then a fee per
- * started kilogram ({@code ocop.orders.shipping.*}).
+ * Shipping fee of one seller's parcel by weight and zone: {@code local} when the parcel stays in the seller's province,
+ * {@code national} otherwise (and when the seller's province is not known). The table is configuration
+ * ({@code ocop.orders.shipping.zones.*}); a missing zone stops the service at start-up.
  */
-@ConfigurationProperties("ocop.orders.shipping")
-record ShippingFees(@Bindable(defaultValue = "20000") long baseFeeVnd,
-                    @Bindable(defaultValue = "1000") int includedGrams,
-                    @Bindable(defaultValue = "5000") long perKgVnd) {
+@Singleton
+class ShippingFees {
 
-    long feeFor(int weightGrams) {
-        int extra = Math.max(0, weightGrams - includedGrams);
-        return baseFeeVnd + (extra + 999L) / 1000 * perKgVnd;
+    static final String LOCAL = "local";
+    static final String NATIONAL = "national";
+
+    private final Map<String, ShippingRate> rates;
+
+    ShippingFees(List<ShippingRate> configured) {
+        this.rates = configured.stream().collect(Collectors.toMap(ShippingRate::zone, Function.identity()));
+        for (String zone : List.of(LOCAL, NATIONAL)) {
+            if (!rates.containsKey(zone)) {
+                throw new IllegalStateException("no shipping rate for zone '" + zone + "' (ocop.orders.shipping.zones."
+                        + zone + ".*)");
+            }
+        }
+    }
+
+    long feeFor(@Nullable String sellerProvince, String destinationProvince, int weightGrams) {
+        return rates.get(destinationProvince.equals(sellerProvince) ? LOCAL : NATIONAL).feeFor(weightGrams);
     }
 }

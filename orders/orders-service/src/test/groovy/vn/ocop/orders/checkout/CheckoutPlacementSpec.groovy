@@ -23,9 +23,9 @@ class CheckoutPlacementSpec extends OrdersSpecification {
         UUID honeySeller = Ids.newId()
         UUID buyer = Ids.newId()
         UUID rice = productOnSale(riceSeller, 'Gạo ST25', 220000, 5100)
-        UUID honey = productOnSale(honeySeller, 'Mật ong', 150000, 700)
+        UUID honey = productOnSale(honeySeller, 'Mật ong', 150000, 700, 1, Ids.newId(), Ids.newId(), '01')
 
-        when:
+        when: "shipped to Cần Thơ (92): the rice stays in its seller's province, the honey comes from Hà Nội (01)"
         def response = checkout(buyer, checkoutBody([[rice, 2], [honey, 1]]))
 
         then:
@@ -36,9 +36,10 @@ class CheckoutPlacementSpec extends OrdersSpecification {
             number ==~ /CK-[0-9A-Z]{10}/
             orders*.sellerId == [riceSeller.toString(), honeySeller.toString()]
             orders*.subtotalVnd == [440000, 150000]
-            // 20,000 for the first kg, 5,000 per started kg above it: 10.2 kg -> 20,000 + 10 x 5,000; 0.7 kg -> 20,000
-            orders*.shippingVnd == [70000, 20000]
-            totalVnd == 440000 + 150000 + 70000 + 20000
+            // local: 15,000 for the first kg, 3,000 per started kg above it: 10.2 kg -> 15,000 + 10 x 3,000;
+            // national: 20,000 for the first kg, 5,000 per started kg above it: 0.7 kg -> 20,000
+            orders*.shippingVnd == [45000, 20000]
+            totalVnd == 440000 + 150000 + 45000 + 20000
             payment.method == 'VNPAY'
             payment.action == null
         }
@@ -47,7 +48,7 @@ class CheckoutPlacementSpec extends OrdersSpecification {
         conditions.eventually {
             def placed = TestEvents.read(redis, json, OrdersEvents.STREAM, CheckoutPlaced.TYPE).find { it.aggregateId == body(response).id }
             assert placed.data.orders*.lines*.skuId == [[rice.toString()], [honey.toString()]]
-            assert placed.data.totalVnd == 680000
+            assert placed.data.totalVnd == 655000
         }
     }
 
