@@ -14,6 +14,7 @@ import vn.ocop.orders.api.OrderDelivered;
 import vn.ocop.orders.api.OrderPaid;
 import vn.ocop.orders.api.OrderShipped;
 import vn.ocop.orders.api.RefundRequested;
+import vn.ocop.platform.security.Roles;
 
 /** The published events of the checkout and order aggregates, built from their current state. */
 final class CheckoutEvents {
@@ -72,7 +73,7 @@ final class CheckoutEvents {
     static OrderDelivered delivered(SellerOrder o, Actor by) {
         long cash = o.paymentMethod().cashless() ? 0 : o.totalVnd();
         return new OrderDelivered(o.id(), o.number(), o.checkoutId(), o.sellerId(), o.paymentMethod(), cash,
-                by.role().equals("HELPER") ? "SELLER" : by.role(), o.deliveredAt());
+                Roles.HELPER.equals(by.role()) ? Roles.SELLER : by.role(), o.deliveredAt());
     }
 
     static OrderCompleted completed(SellerOrder o) {

@@ -86,6 +86,11 @@ class CheckoutWatch {
         }
     }
 
+    /** Whether some read is waiting for this checkout to change. */
+    boolean awaited(UUID checkoutId) {
+        return waiting.containsKey(checkoutId);
+    }
+
     /** Wakes the readers of checkouts changed through other instances. */
     @Scheduled(fixedDelay = "${ocop.orders.watch.recheck:250ms}")
     void recheck() {

@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import vn.ocop.platform.outbox.Outbox;
+import vn.ocop.platform.security.Roles;
 
 /**
  * Stores order transitions: the new state, a history row naming who and why, and the events it causes, all in the
@@ -39,7 +40,7 @@ class OrderLog {
     }
 
     void placed(List<SellerOrder> placed) {
-        history.saveAll(placed.stream().map(o -> OrderChange.of(null, o, "placed by buyer", new Actor(o.buyerId(), "BUYER")))
+        history.saveAll(placed.stream().map(o -> OrderChange.of(null, o, "placed by buyer", new Actor(o.buyerId(), Roles.BUYER)))
                 .toList());
     }
 

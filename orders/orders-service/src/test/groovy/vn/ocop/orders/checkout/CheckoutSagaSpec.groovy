@@ -2,6 +2,7 @@ package vn.ocop.orders.checkout
 
 import io.micronaut.http.HttpRequest
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import jakarta.inject.Inject
 import java.time.Instant
 import java.time.temporal.ChronoUnit
 import java.util.concurrent.CompletableFuture
@@ -27,6 +28,8 @@ import vn.ocop.platform.security.TestIdentity
 /** The checkout saga driven by catalog's and payments' events on the real streams. */
 @MicronautTest(transactional = false)
 class CheckoutSagaSpec extends OrdersSpecification {
+
+    @Inject CheckoutWatch watch
 
     UUID buyer = Ids.newId()
     UUID riceSeller = Ids.newId()
@@ -148,7 +151,9 @@ class CheckoutSagaSpec extends OrdersSpecification {
 
         when: 'while a read waits, another instance (here: SQL) changes the checkout, so no commit here wakes it'
         def waiting = CompletableFuture.supplyAsync { conditional(checkoutId, tag, 'wait=20') }
-        Thread.sleep(300)
+        conditions.eventually {
+            assert watch.awaited(checkoutId)
+        }
         Infra.execute(tx, "UPDATE checkouts SET payment_failure = 'x', version = version + 1 WHERE id = ?", [checkoutId.toString()])
         def answer = waiting.get(25, TimeUnit.SECONDS)
 
