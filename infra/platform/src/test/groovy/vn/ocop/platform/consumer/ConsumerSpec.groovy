@@ -11,6 +11,7 @@ import io.micronaut.runtime.server.EmbeddedServer
 import io.micronaut.transaction.TransactionOperations
 import java.sql.Connection
 import java.time.Instant
+import java.util.concurrent.CountDownLatch
 import spock.lang.AutoCleanup
 import spock.lang.Shared
 import spock.lang.Specification
@@ -158,6 +159,7 @@ class ConsumerSpec extends Specification {
         cleanDatabase()
         SequencedHandler.handled.clear()
         SequencedHandler.mostAtOnce.set(0)
+        SequencedHandler.overlap = new CountDownLatch(2)
         def aggregates = ['lot-A', 'lot-B', 'lot-C']
         (0..9).each { i -> aggregates.each { append(envelope('Sequenced', "$i", it)) } }
 

@@ -5,6 +5,8 @@ import io.micronaut.serde.annotation.Serdeable
 import io.micronaut.transaction.TransactionOperations
 import jakarta.inject.Singleton
 import java.sql.Connection
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicBoolean
 import java.util.concurrent.atomic.AtomicInteger
 import vn.ocop.platform.event.EventEnvelope
@@ -68,6 +70,7 @@ class SequencedHandler extends EffectHandler {
     static final List<List<String>> handled = Collections.synchronizedList([])
     static final AtomicInteger inFlight = new AtomicInteger()
     static final AtomicInteger mostAtOnce = new AtomicInteger()
+    static volatile CountDownLatch overlap = new CountDownLatch(2)
 
     SequencedHandler(TransactionOperations<Connection> tx) { super(tx) }
 
@@ -77,7 +80,9 @@ class SequencedHandler extends EffectHandler {
         mostAtOnce.accumulateAndGet(inFlight.incrementAndGet(), Math::max)
         try {
             super.handle(event, envelope)
-            Thread.sleep(20)
+            // the first two handlers meet here if they run at the same time; handled one at a time, each gives up after 1 s
+            overlap.countDown()
+            overlap.await(1, TimeUnit.SECONDS)
             handled << [envelope.aggregateId(), event.text]
         } finally {
             inFlight.decrementAndGet()

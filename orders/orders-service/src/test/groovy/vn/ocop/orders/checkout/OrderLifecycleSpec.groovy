@@ -209,8 +209,10 @@ class OrderLifecycleSpec extends OrdersSpecification {
         UUID honey = productOnSale(honeySeller, 'Mật ong', 150000, 700)
         UUID checkoutId = reserved(checkout(buyer, checkoutBody([[rice, 1], [honey, 1]])), Instant.now().plusSeconds(1))
 
-        when: 'four more sweeps run at once beside the scheduled one, as several instances would'
-        Thread.sleep(1200)
+        when: 'once its pay-before time has passed, four more sweeps run at once beside the scheduled one, as several instances would'
+        conditions.eventually {
+            assert Infra.count(tx, 'SELECT COUNT(*) FROM checkouts WHERE id = ? AND pay_before < UTC_TIMESTAMP(6)', [checkoutId.toString()]) == 1
+        }
         def pool = Executors.newFixedThreadPool(4)
         pool.invokeAll((1..4).collect { { -> sweeps.sweep() } as Callable })
         pool.shutdown()
