@@ -55,7 +55,8 @@ class CheckoutController {
         var placement = checkouts.place(Caller.of(authentication).accountId(), idempotencyKey, request, addresses.resolve(http));
         var response = HttpResponse.status(placement.status()).body(placement.body()).contentType(MediaType.APPLICATION_JSON_TYPE);
         if (placement.checkoutId() != null) {
-            response.header(HttpHeaders.LOCATION, "/api/v1/checkouts/" + placement.checkoutId());
+            response.header(HttpHeaders.LOCATION, "/api/v1/checkouts/" + placement.checkoutId())
+                    .header(HttpHeaders.ETAG, tag(placement.revision()));
         }
         return response;
     }
@@ -80,14 +81,17 @@ class CheckoutController {
     HttpResponse<CheckoutView> show(@PathVariable UUID id, @Header(HttpHeaders.IF_NONE_MATCH) @Nullable String ifNoneMatch,
                                     @Header("Prefer") @Nullable String prefer, Authentication authentication) {
         Caller caller = Caller.of(authentication);
-        var current = queries.revisedForCaller(id, caller);
-        if (tag(current.revision()).equals(ifNoneMatch)) {
-            Duration wait = requestedWait(prefer);
-            if (wait.isZero() || !watch.awaitChange(id, current.revision(), wait, () -> queries.revision(id))) {
-                return HttpResponse.<CheckoutView>notModified().header(HttpHeaders.ETAG, ifNoneMatch);
+        if (ifNoneMatch != null) {
+            // the buyer's app already holds a revision: compare before reading the whole checkout
+            long revision = queries.revisionForCaller(id, caller);
+            if (tag(revision).equals(ifNoneMatch)) {
+                Duration wait = requestedWait(prefer);
+                if (wait.isZero() || !watch.awaitChange(id, revision, wait, () -> queries.revision(id))) {
+                    return HttpResponse.<CheckoutView>notModified().header(HttpHeaders.ETAG, ifNoneMatch);
+                }
             }
-            current = queries.revisedForCaller(id, caller);
         }
+        var current = queries.revisedForCaller(id, caller);
         return HttpResponse.ok(current.view()).header(HttpHeaders.ETAG, tag(current.revision()));
     }
 

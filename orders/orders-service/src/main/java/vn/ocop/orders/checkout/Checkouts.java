@@ -37,8 +37,11 @@ import vn.ocop.platform.security.Caller;
 @Singleton
 class Checkouts {
 
-    /** The response to a placement: the new checkout, or the stored first response for a repeated key. */
-    record Placement(HttpStatus status, Object body, @Nullable UUID checkoutId) {
+    /**
+     * The response to a placement: the new checkout and its revision (its ETag), or the stored first response for a
+     * repeated key (no checkout id then: the first response told it).
+     */
+    record Placement(HttpStatus status, Object body, @Nullable UUID checkoutId, long revision) {
     }
 
     private final CatalogSkuRepository catalog;
@@ -80,7 +83,7 @@ class Checkouts {
         String scope = "checkout:" + buyerId;
         var earlier = idempotency.claim(scope, idempotencyKey, request);
         if (earlier.isPresent()) {
-            return new Placement(HttpStatus.valueOf(earlier.get().status()), earlier.get().body(), null);
+            return new Placement(HttpStatus.valueOf(earlier.get().status()), earlier.get().body(), null, 0);
         }
         if (!methods.contains(request.paymentMethod())) {
             throw ProblemException.unprocessable("payment_method_unsupported", "Payment method {0} is not available",
@@ -135,7 +138,8 @@ class Checkouts {
 
         CheckoutView view = CheckoutView.of(checkout, placedOrders, placedLines);
         idempotency.complete(scope, idempotencyKey, HttpStatus.CREATED, view);
-        return new Placement(HttpStatus.CREATED, view, checkoutId);
+        return new Placement(HttpStatus.CREATED, view, checkoutId,
+                checkout.version() + placedOrders.stream().mapToLong(SellerOrder::version).sum());
     }
 
     /** The buyer cancels a checkout that is not paid (or confirmed) yet. */

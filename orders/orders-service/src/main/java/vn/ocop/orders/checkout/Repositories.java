@@ -28,6 +28,11 @@ final class Repositories {
     record Revision(UUID id, long revision) {
     }
 
+    /** Whose a checkout is, and its revision: enough to tell a waiting read that nothing changed. */
+    @Introspected
+    record Stamp(UUID buyerId, long revision) {
+    }
+
     @JdbcRepository(dialect = Dialect.MYSQL)
     interface Checkouts extends CrudRepository<Checkout, UUID> {
 
@@ -45,6 +50,11 @@ final class Repositories {
         @Query("SELECT c.version + COALESCE((SELECT SUM(o.version) FROM orders o WHERE o.checkout_id = c.id), 0) "
                 + "FROM checkouts c WHERE c.id = :id")
         Optional<Long> revision(UUID id);
+
+        /** The checkout's buyer and revision, without reading the checkout itself. */
+        @Query("SELECT c.buyer_id, c.version + COALESCE((SELECT SUM(o.version) FROM orders o WHERE o.checkout_id = c.id), 0) "
+                + "AS revision FROM checkouts c WHERE c.id = :id")
+        Optional<Stamp> stamp(UUID id);
 
         /** The revisions of several checkouts at once. */
         @Query("SELECT c.id, c.version + COALESCE((SELECT SUM(o.version) FROM orders o WHERE o.checkout_id = c.id), 0) "
