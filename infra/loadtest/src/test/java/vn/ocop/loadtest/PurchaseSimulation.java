@@ -124,7 +124,8 @@ public final class PurchaseSimulation extends Simulation {
                                         .header("Authorization", "Bearer #{token}")
                                         .header("Idempotency-Key", "#{idempotencyKey}")
                                         .body(StringBody("#{checkoutBody}")).asJson()
-                                        .check(status().is(201), jsonPath("$.id").saveAs("checkoutId"))),
+                                        .check(status().is(201), jsonPath("$.id").saveAs("checkoutId"),
+                                                header("ETag").optional().saveAs("etag"))),
                                 exitHereIfFailed(),
                                 awaitCheckout("GET checkout (awaiting pay URL)", "$.payment.action.url", "payUrl",
                                         "payUrlVisible", url -> url != null),
