@@ -89,6 +89,9 @@ public final class PurchaseSimulation extends Simulation {
         LOG.info("benchmark market {} ready in {} ms: seller {}, product {}, sku {}, {} buyers logged in", market.runId(),
                 (System.nanoTime() - start) / 1_000_000, market.sellerId(), market.productId(), market.skuId(),
                 market.buyers().size());
+        // the benchmark script measures steady-state CPU inside this window (the scenarios start right after before())
+        long measuredFrom = System.currentTimeMillis() + settings.warmup().toMillis();
+        LOG.info("OCOP-MEASURED-PHASE {} {}", measuredFrom, measuredFrom + settings.duration().toMillis());
     }
 
     @Override
