@@ -1,5 +1,6 @@
 package vn.ocop.catalog.api;
 
+import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
@@ -21,14 +22,30 @@ import java.util.UUID;
  * @param publishedAt when this snapshot was published
  * @param sellerProvinceCode the seller's province (post-2025 code): officers of that province oversee its orders;
  *                           absent from snapshots published before it existed
+ * @param ocopGroup  the product's OCOP group (Decision 148/QĐ-TTg), one of {@link #OCOP_GROUPS}, e.g. {@code FOOD}:
+ *                   payments takes its commission rate by it; absent from snapshots published before it existed
  */
 @Serdeable
 public record ProductPublished(UUID productId, long revision, UUID sellerId, String sellerName, String name,
                                @Nullable String gtin, List<Sku> skus, Instant publishedAt,
-                               @Nullable String sellerProvinceCode) {
+                               @Nullable String sellerProvinceCode, @Nullable String ocopGroup) {
 
     public static final String TYPE = "ProductPublished";
     public static final int VERSION = 1;
+
+    /** The six OCOP product groups, as {@code ocopGroup} names them. */
+    public static final List<String> OCOP_GROUPS = List.of("FOOD", "BEVERAGES", "HERBAL", "HANDICRAFTS", "ORNAMENTALS", "TOURISM");
+
+    /** The canonical constructor, the one JSON is read through. */
+    @Creator
+    public ProductPublished {
+    }
+
+    /** A snapshot without the OCOP group, as published before the field existed (kept for existing callers). */
+    public ProductPublished(UUID productId, long revision, UUID sellerId, String sellerName, String name, @Nullable String gtin,
+                            List<Sku> skus, Instant publishedAt, @Nullable String sellerProvinceCode) {
+        this(productId, revision, sellerId, sellerName, name, gtin, skus, publishedAt, sellerProvinceCode, null);
+    }
 
     /**
      * A sellable unit of the product.

@@ -16,6 +16,7 @@ class CatalogEventFixturesSpec extends Specification {
         where:
         fixture                     || type
         'ProductPublished.v1.json'  || ProductPublished
+        'ProductPublished.v1-ocop-group.json' || ProductPublished
         'StockReserved.v1.json'     || StockReserved
         'StockRejected.v1.json'     || StockRejected
         'StockCommitted.v1.json'    || StockCommitted
@@ -25,5 +26,6 @@ class CatalogEventFixturesSpec extends Specification {
         'StockReleased.v1.json'     || StockReleased
         'DelegationChanged.v1.json' || DelegationChanged
         'AdminUnitsPublished.v1.json' || AdminUnitsPublished
+        'SellerPayoutAccountChanged.v1.json' || SellerPayoutAccountChanged
     }
 }

@@ -241,7 +241,7 @@ class Products {
                     product.id(), product.revision(), seller.id(), seller.displayName(), product.name(), product.gtin(),
                     units.stream().map(s -> new ProductPublished.Sku(s.id(), s.code(), s.label(), s.unit(), s.priceVnd(),
                             s.weightGrams())).toList(),
-                    clock.instant(), seller.provinceCode()));
+                    clock.instant(), seller.provinceCode(), product.ocopGroup().name()));
         }
         changes.publishEvent(new ProductChanged(List.of(product.id())));
         return view(product, seller, units);

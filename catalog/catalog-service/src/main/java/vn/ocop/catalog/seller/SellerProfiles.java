@@ -9,7 +9,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import vn.ocop.catalog.api.SellerPayoutAccountChanged;
 import vn.ocop.catalog.locality.AdminUnits;
+import vn.ocop.platform.outbox.Outbox;
 import vn.ocop.platform.problem.Problem;
 import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.security.Caller;
@@ -30,16 +32,18 @@ public class SellerProfiles {
     private final ActivityLog activity;
     private final AdminUnits units;
     private final ApplicationEventPublisher<SellerChanged> changes;
+    private final Outbox outbox;
     private final Clock clock;
 
     SellerProfiles(SellerRepository sellers, SellerHistoryRepository history, Delegations delegations, ActivityLog activity,
-                   AdminUnits units, ApplicationEventPublisher<SellerChanged> changes, Clock clock) {
+                   AdminUnits units, ApplicationEventPublisher<SellerChanged> changes, Outbox outbox, Clock clock) {
         this.sellers = sellers;
         this.history = history;
         this.delegations = delegations;
         this.activity = activity;
         this.units = units;
         this.changes = changes;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -69,7 +73,10 @@ public class SellerProfiles {
         return saved;
     }
 
-    /** Only the seller itself: a helper never redirects a seller's money. */
+    /**
+     * Only the seller itself: a helper never redirects a seller's money. The new account goes out to payments
+     * ({@link SellerPayoutAccountChanged}) in the same transaction.
+     */
     @Transactional
     Seller setPayout(Caller caller, UUID sellerId, SellerProfile.Payout payout) {
         Acting acting = delegations.requireSellerItself(caller, sellerId);
@@ -91,6 +98,9 @@ public class SellerProfiles {
         }
         Seller saved = sellers.update(find(sellerId).withPayout(payout.account(), clock.instant()));
         PayoutAccount account = saved.payout();
+        outbox.publish(SellerPayoutAccountChanged.TYPE, SellerPayoutAccountChanged.VERSION, sellerId.toString(),
+                new SellerPayoutAccountChanged(sellerId, SellerPayoutAccountChanged.Method.valueOf(account.method().name()),
+                        account.institution(), account.account(), account.holder(), saved.version(), saved.updatedAt()));
         activity.record(acting, "PAYOUT_ACCOUNT_SET", sellerId, account.method() + " " + account.institution() + " ***"
                 + account.account().substring(Math.max(0, account.account().length() - 4)));
         return saved;

@@ -47,6 +47,7 @@ class ProductSpec extends CatalogSpecification {
             assert event.data.revision == 1
             assert event.data.sellerId == seller.toString()
             assert event.data.skus*.code == ['ST25-5KG']
+            assert event.data.ocopGroup == 'FOOD' // payments' commission rate goes by it
         }
 
         and: 'the opening stock is in the ledger'

@@ -3,7 +3,10 @@ package vn.ocop.catalog.seller
 import io.micronaut.http.HttpRequest
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import vn.ocop.catalog.CatalogSpecification
+import vn.ocop.catalog.api.CatalogEvents
+import vn.ocop.catalog.api.SellerPayoutAccountChanged
 import vn.ocop.platform.Infra
+import vn.ocop.platform.TestEvents
 import vn.ocop.platform.event.Ids
 import vn.ocop.platform.security.TestIdentity
 
@@ -97,6 +100,33 @@ class SellerProfileSpec extends CatalogSpecification {
         def log = body(call(HttpRequest.GET("/api/v1/sellers/$seller/activity").bearerAuth(token))).items
         log*.action.take(2) == ['PAYOUT_ACCOUNT_SET', 'PAYOUT_ACCOUNT_SET']
         log.first().summary == 'MOBILE_WALLET MOMO ***4321'
+
+        and: 'each change went out to payments, newest with the higher revision; the refused one did not'
+        conditions.eventually {
+            def changes = TestEvents.read(redis, json, CatalogEvents.STREAM, SellerPayoutAccountChanged.TYPE)
+                    .findAll { it.aggregateId == seller.toString() }*.data
+            assert changes.size() == 2
+            assert changes[0].subMap('sellerId', 'method', 'institution', 'account', 'holder') == [sellerId: seller.toString(),
+                    method: 'BANK_ACCOUNT', institution: '970436', account: '0071000123456', holder: 'HO QUANG CUA']
+            assert changes[1].subMap('method', 'institution', 'account') ==
+                    [method: 'MOBILE_WALLET', institution: 'MOMO', account: '0987654321']
+            assert changes[1].holder == null
+            assert changes[1].revision > changes[0].revision
+        }
+    }
+
+    def "another seller's refused payout change publishes nothing"() {
+        given:
+        UUID seller = registeredSeller()
+        UUID other = registeredSeller('Nước mắm Đại Đồng')
+
+        when:
+        def refused = call(HttpRequest.PUT("/api/v1/sellers/$seller/payout-account", BANK_PAYOUT).bearerAuth(TestIdentity.seller(other)))
+
+        then:
+        refused.status().code == 403
+        Infra.count(tx, 'SELECT COUNT(*) FROM outbox WHERE event_type = ? AND aggregate_id = ?',
+                [SellerPayoutAccountChanged.TYPE, seller.toString()]) == 0
     }
 
     def "a seller cannot edit another seller's profile"() {
