@@ -1,7 +1,10 @@
 package vn.ocop.traceability
 
 import io.micronaut.test.support.TestPropertyProvider
+import io.micronaut.transaction.TransactionOperations
+import java.sql.Connection
 import spock.lang.Specification
+import vn.ocop.platform.Infra
 import vn.ocop.platform.security.TestIdentity
 
 /**
@@ -26,7 +29,28 @@ abstract class ServiceSpec extends Specification implements TestPropertyProvider
         "http://127.0.0.1:${port()}"
     }
 
-    static String token(UUID account, List<String> roles) {
-        TestIdentity.token(account, roles)
+    static String token(UUID account, List<String> roles, String province = null) {
+        TestIdentity.token(account, roles, province)
+    }
+
+    /** The service's own tables, children before parents (the communes copy is left alone unless asked). */
+    static final List<String> TABLES = ['lot_serials', 'lot_packings', 'transformation_outputs', 'transformation_inputs',
+                                        'transformations', 'lots', 'farming_diary_inputs', 'farming_diary_entries',
+                                        'growing_area_certificates', 'growing_area_households', 'growing_areas',
+                                        'products', 'outbox']
+
+    static void clean(TransactionOperations<Connection> tx) {
+        TABLES.each { Infra.execute(tx, "DELETE FROM $it") }
+    }
+
+    /** A growing area of the seller's, as GrowingAreaSpec shows the API declaring one, for specs about what links to it. */
+    static UUID insertArea(TransactionOperations<Connection> tx, UUID sellerId, String code, String status = 'UNVERIFIED') {
+        UUID id = UUID.randomUUID()
+        Infra.execute(tx, '''INSERT INTO growing_areas (id, code, seller_id, crop, declared_area_ha, computed_area_ha, area_mismatch,
+                             commune_code, province_code, boundary, status, created_at)
+                             VALUES (?, ?, ?, 'Lúa ST25', 10.9, 10.9283, FALSE, '31684', '92', ?, ?, UTC_TIMESTAMP(6))''',
+                [id.toString(), code, sellerId.toString(),
+                 '{"type":"Polygon","coordinates":[[[105.98,9.56],[105.983,9.56],[105.983,9.563],[105.98,9.563],[105.98,9.56]]]}', status])
+        id
     }
 }

@@ -10,7 +10,6 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import jakarta.validation.Valid;
 import java.net.URI;
-import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.security.Caller;
 import vn.ocop.platform.security.Roles;
 
@@ -41,7 +40,7 @@ class LotController {
         TracedLot traced = lookup.byCode(code).orElseThrow(() -> LotProblems.notFound(code));
         Caller caller = Caller.of(authentication);
         if (!caller.has(Roles.OFFICER) && !caller.has(Roles.ADMIN) && !traced.lot().isOwnedBy(caller.accountId())) {
-            throw ProblemException.forbidden("lot_not_yours", "Lot {0} is another seller''s", code);
+            throw LotProblems.notYours(code);
         }
         return LotResponse.of(traced, links);
     }

@@ -11,4 +11,8 @@ public final class LotProblems {
     public static ProblemException notFound(String code) {
         return ProblemException.notFound("lot_not_found", "No lot {0}", code);
     }
+
+    public static ProblemException notYours(String code) {
+        return ProblemException.forbidden("lot_not_yours", "Lot {0} is another seller''s", code);
+    }
 }

@@ -1,8 +1,10 @@
 package vn.ocop.traceability.lot;
 
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.exceptions.DataAccessException;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
+import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.SQLIntegrityConstraintViolationException;
 import java.time.Clock;
@@ -14,10 +16,16 @@ import vn.ocop.platform.outbox.Outbox;
 import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.time.VietnamTime;
 import vn.ocop.traceability.api.LotRegistered;
+import vn.ocop.traceability.area.GrowingArea;
+import vn.ocop.traceability.area.GrowingAreaDirectory;
+import vn.ocop.traceability.area.GrowingAreaStatus;
 import vn.ocop.traceability.product.Product;
 import vn.ocop.traceability.product.ProductRepository;
 
-/** Registers a seller's lot of one of their products and announces it with {@link LotRegistered}. */
+/**
+ * Registers a seller's lot of one of their products, optionally from one of their growing areas, and announces it with
+ * {@link LotRegistered}; transformations register their output lots the same way.
+ */
 @Singleton
 class LotRegistrations {
 
@@ -25,33 +33,66 @@ class LotRegistrations {
 
     private final LotRepository lots;
     private final ProductRepository products;
+    private final GrowingAreaDirectory areas;
     private final Outbox outbox;
     private final Clock clock;
 
-    LotRegistrations(LotRepository lots, ProductRepository products, Outbox outbox, Clock clock) {
+    LotRegistrations(LotRepository lots, ProductRepository products, GrowingAreaDirectory areas, Outbox outbox, Clock clock) {
         this.lots = lots;
         this.products = products;
+        this.areas = areas;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     @Transactional
     TracedLot register(UUID sellerId, RegisterLot request) {
-        LocalDate today = LocalDate.now(clock.withZone(VIETNAM));
-        if (request.harvestDate() != null && request.harvestDate().isAfter(today)) {
-            throw ProblemException.invalidField("harvestDate", "must not be in the future");
+        if (request.growingAreaId() != null) {
+            requireAreaOf(sellerId, request.growingAreaId());
         }
-        Product product = products.findById(request.productId()).orElseThrow(() -> ProblemException.unprocessable(
-                "product_unknown", "Product {0} is not known here (yet): it may not have been published", request.productId()));
+        return create(sellerId, request.productId(), request.code(), request.quantity(), request.unit(),
+                request.harvestDate(), request.growingAreaId(), "");
+    }
+
+    /**
+     * Creates a lot (inside the caller's transaction) and publishes {@link LotRegistered}; {@code field} prefixes the
+     * names of the request fields in errors ({@code outputs[0].} for a transformation's outputs).
+     */
+    TracedLot create(UUID sellerId, UUID productId, @Nullable String requestedCode, BigDecimal quantity, String unit,
+                     @Nullable LocalDate harvestDate, @Nullable UUID growingAreaId, String field) {
+        LocalDate today = today();
+        if (harvestDate != null && harvestDate.isAfter(today)) {
+            throw ProblemException.invalidField(field + "harvestDate", "must not be in the future");
+        }
+        Product product = products.findById(productId).orElseThrow(() -> ProblemException.unprocessable(
+                "product_unknown", "Product {0} is not known here (yet): it may not have been published", productId));
         if (!product.isSoldBy(sellerId)) {
             throw ProblemException.forbidden("product_not_yours", "Product {0} is another seller''s", product.productId());
         }
-        String code = request.code() == null ? LotCodes.unused(today, lots::existsByCode) : unusedCode(request.code());
-        Lot lot = new Lot(Ids.newId(), code, product.productId(), sellerId, request.quantity().setScale(3, RoundingMode.UNNECESSARY),
-                request.unit(), request.harvestDate(), clock.instant());
+        String code = requestedCode == null ? LotCodes.unused(today, lots::existsByCode) : unusedCode(requestedCode);
+        BigDecimal amount = quantity.setScale(3, RoundingMode.UNNECESSARY);
+        Lot lot = new Lot(Ids.newId(), code, product.productId(), sellerId, growingAreaId, amount, amount, unit.strip(),
+                harvestDate, LotStatus.ACTIVE, clock.instant());
         insert(lot);
         outbox.publish(LotRegistered.TYPE, LotRegistered.VERSION, lot.id().toString(), lot.registered());
         return new TracedLot(lot, product);
+    }
+
+    LocalDate today() {
+        return LocalDate.now(clock.withZone(VIETNAM));
+    }
+
+    /** The growing area must exist, be the seller's, and not have been rejected by an officer. */
+    private void requireAreaOf(UUID sellerId, UUID areaId) {
+        GrowingArea area = areas.find(areaId).orElseThrow(() -> ProblemException.unprocessable("growing_area_unknown",
+                "No growing area {0}", areaId));
+        if (!area.isOwnedBy(sellerId)) {
+            throw ProblemException.forbidden("growing_area_not_yours", "Growing area {0} is another seller''s", area.code());
+        }
+        if (area.status() == GrowingAreaStatus.REJECTED) {
+            throw ProblemException.unprocessable("growing_area_rejected",
+                    "Growing area {0} was rejected by the province; lots cannot come from it", area.code());
+        }
     }
 
     private String unusedCode(String code) {
@@ -67,7 +108,8 @@ class LotRegistrations {
             lots.save(lot);
         } catch (DataAccessException e) {
             for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLIntegrityConstraintViolationException) {
+                if (cause instanceof SQLIntegrityConstraintViolationException
+                        && String.valueOf(cause.getMessage()).contains("uk_lots_code")) {
                     throw codeTaken(lot.code());
                 }
             }

@@ -21,6 +21,7 @@ import vn.ocop.traceability.gs1.Gs1;
  * @param quantity    how much, more than zero, up to three decimals
  * @param unit        of what, e.g. "kg"
  * @param harvestDate when it was harvested, not in the future (Vietnam's date)
+ * @param growingAreaId the seller's growing area it was harvested from, if any (not one an officer rejected)
  */
 @Serdeable
 record RegisterLot(
@@ -29,5 +30,6 @@ record RegisterLot(
                 message = "must be 1 to 20 characters: digits, letters or !\"%&'()*+,-./:;<=>?_") String code,
         @NotNull @Positive @Digits(integer = 11, fraction = 3) BigDecimal quantity,
         @NotBlank @Size(max = 16) String unit,
-        @Nullable LocalDate harvestDate) {
+        @Nullable LocalDate harvestDate,
+        @Nullable UUID growingAreaId) {
 }

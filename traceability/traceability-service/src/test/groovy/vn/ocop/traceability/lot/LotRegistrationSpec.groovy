@@ -14,14 +14,12 @@ import io.micronaut.transaction.TransactionOperations
 import jakarta.inject.Inject
 import java.sql.Connection
 import java.time.Instant
-import java.time.LocalDate
-import java.time.ZoneId
-import java.time.format.DateTimeFormatter
 import spock.util.concurrent.PollingConditions
 import vn.ocop.platform.Infra
 import vn.ocop.platform.TestEvents
 import vn.ocop.platform.event.Ids
 import vn.ocop.traceability.ServiceSpec
+import vn.ocop.traceability.SpecClock
 import vn.ocop.traceability.api.LotRegistered
 import vn.ocop.traceability.api.TraceabilityEvents
 import vn.ocop.traceability.product.Product
@@ -30,13 +28,15 @@ import vn.ocop.traceability.product.ProductRepository
 /** Sellers register lots of their own published products; each registration is announced with LotRegistered. */
 @MicronautTest(transactional = false)
 @Property(name = 'spec.name', value = 'LotRegistrationSpec')
+@Property(name = 'ocop.test.clock-start', value = SpecClock.NOON)
 class LotRegistrationSpec extends ServiceSpec {
 
     static final UUID SELLER = UUID.fromString('0193a3b0-1c2d-7e3f-8a4b-5c6d7e8f9a0b')
     static final UUID OTHER_SELLER = UUID.fromString('0193a3b0-1c2d-7e3f-8a4b-5c6d7e8f9a0c')
     static final UUID RICE = UUID.fromString('0193a3b0-0000-7000-8000-000000000001')
     static final UUID HONEY = UUID.fromString('0193a3b0-0000-7000-8000-000000000002')
-    static final String VN_TOMORROW = LocalDate.now(ZoneId.of('Asia/Ho_Chi_Minh')).plusDays(1).toString()
+    /** The day after the service's today (see SpecClock), however close to midnight the spec runs. */
+    static final String VN_TOMORROW = '2026-11-21'
 
     @Inject @Client('/') HttpClient client
     @Inject ProductRepository products
@@ -46,7 +46,7 @@ class LotRegistrationSpec extends ServiceSpec {
     def conditions = new PollingConditions(timeout: 10)
 
     def setup() {
-        ['lots', 'products', 'outbox'].each { Infra.execute(tx, "DELETE FROM $it") }
+        clean(tx)
         products.save(new Product(RICE, 3, SELLER, 'HTX Mỹ Xuyên', 'Gạo ST25', '8931234567897', Instant.parse('2026-11-01T00:00:00Z')))
         products.save(new Product(HONEY, 1, OTHER_SELLER, 'Ong mật Đắk Lắk', 'Mật ong', null, Instant.parse('2026-11-01T00:00:00Z')))
     }
@@ -64,6 +64,9 @@ class LotRegistrationSpec extends ServiceSpec {
         lot.quantity == 1200.5
         lot.unit == 'kg'
         lot.harvestDate == '2026-11-02'
+        lot.remainingQuantity == 1200.5
+        lot.status == 'ACTIVE'
+        lot.growingAreaId == null
         response.header('Location') == '/api/v1/lots/ST25-2611%2FA'
         lot.links == [self    : "${baseUrl()}/api/v1/lots/ST25-2611%2FA".toString(),
                       qr      : "${baseUrl()}/api/v1/lots/ST25-2611%2FA/qr.png".toString(),
@@ -87,14 +90,47 @@ class LotRegistrationSpec extends ServiceSpec {
         }
     }
 
+    def "a lot harvested from the seller's growing area is linked to it"() {
+        given:
+        def area = insertArea(tx, SELLER, 'VN-92-MX-0017')
+
+        when:
+        def response = post(lot(code: 'ST25-MX-1', growingAreaId: area))
+
+        then:
+        response.status().code == 201
+        response.body().growingAreaId == area.toString()
+        get('/api/v1/lots/ST25-MX-1', token(SELLER, ['SELLER'])).body().growingAreaId == area.toString()
+        Infra.rows(tx, 'SELECT growing_area_id FROM lots')*.growing_area_id == [area.toString()]
+    }
+
+    def "a lot from #situation is refused with #status #problem, and nothing is stored"() {
+        given:
+        def area = insertArea(tx, owner, 'VN-92-MX-0017', areaStatus)
+
+        when:
+        def response = post(lot(growingAreaId: known ? area : UUID.randomUUID()))
+
+        then:
+        response.status().code == status
+        response.body().code == problem
+        Infra.count(tx, 'SELECT COUNT(*) FROM lots') == 0
+        Infra.count(tx, 'SELECT COUNT(*) FROM outbox') == 0
+
+        where:
+        situation                       | owner        | areaStatus   | known || status | problem
+        "another seller's growing area" | OTHER_SELLER | 'VERIFIED'   | true  || 403    | 'growing_area_not_yours'
+        'a growing area never declared' | SELLER       | 'VERIFIED'   | false || 422    | 'growing_area_unknown'
+        'a rejected growing area'       | SELLER       | 'REJECTED'   | true  || 422    | 'growing_area_rejected'
+    }
+
     def "a lot registered without a code gets a short generated one"() {
         when:
         def response = post([productId: HONEY, quantity: 40, unit: 'chai'], token(OTHER_SELLER, ['SELLER']))
 
         then:
         response.status().code == 201
-        def today = DateTimeFormatter.ofPattern('yyMMdd').format(LocalDate.now(ZoneId.of('Asia/Ho_Chi_Minh')))
-        response.body().code ==~ /L${today}[0-9A-HJKMNP-TV-Z]{4}/
+        response.body().code ==~ /L261120[0-9A-HJKMNP-TV-Z]{4}/
         response.body().harvestDate == null
         response.body().links.resolver == "${baseUrl()}/t/${response.body().code}".toString()
     }

@@ -39,7 +39,7 @@ class QrCodeSpec extends ServiceSpec {
     @Inject JsonMapper json
 
     def setup() {
-        ['lots', 'products'].each { Infra.execute(tx, "DELETE FROM $it") }
+        clean(tx)
         products.save(new Product(RICE, 3, SELLER, 'HTX Mỹ Xuyên', 'Gạo ST25', '8931234567897', Instant.parse('2026-11-01T00:00:00Z')))
         products.save(new Product(HONEY, 1, SELLER, 'HTX Mỹ Xuyên', 'Mật ong tràm', null, Instant.parse('2026-11-01T00:00:00Z')))
     }

@@ -31,7 +31,7 @@ class ResolverSpec extends ServiceSpec {
     @Inject TransactionOperations<Connection> tx
 
     def setup() {
-        ['lots', 'products'].each { Infra.execute(tx, "DELETE FROM $it") }
+        clean(tx)
         def at = Instant.parse('2026-11-01T00:00:00Z')
         products.save(new Product(RICE, 3, SELLER, 'HTX Mỹ Xuyên', 'Gạo ST25', '8931234567897', at))
         products.save(new Product(TEA, 1, SELLER, 'HTX Mỹ Xuyên', 'Trà Shan tuyết', '09506000134352', at))
