@@ -18,7 +18,7 @@ import vn.ocop.platform.event.Ids
 class PaymentsDb {
 
     static void clean(TransactionOperations<Connection> tx) {
-        ['refunds', 'payment_sessions', 'provider_notifications', 'outbox', 'inbox', 'idempotency_keys'].each {
+        ['refunds', 'vnpay_queries', 'payment_sessions', 'provider_notifications', 'outbox', 'inbox', 'idempotency_keys'].each {
             Infra.execute(tx, "DELETE FROM $it")
         }
     }

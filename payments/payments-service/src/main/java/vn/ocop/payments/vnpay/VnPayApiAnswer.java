@@ -35,7 +35,12 @@ public record VnPayApiAnswer(
         @JsonProperty("vnp_TransactionType") @Nullable String transactionType,
         @JsonProperty("vnp_TransactionStatus") @Nullable String transactionStatus,
         @JsonProperty("vnp_OrderInfo") @Nullable String orderInfo,
+        @JsonProperty("vnp_PromotionCode") @Nullable String promotionCode,
+        @JsonProperty("vnp_PromotionAmount") @Nullable String promotionAmount,
         @JsonProperty("vnp_SecureHash") @Nullable String secureHash) {
+
+    /** A query's answer ({@code vnp_Command=querydr}). */
+    public static final String QUERY = "querydr";
 
     /** The signed values of a refund answer, in order (see the class comment). */
     public List<String> refundHashFields() {
@@ -43,9 +48,20 @@ public record VnPayApiAnswer(
                 transactionNo, transactionType, transactionStatus, orderInfo);
     }
 
-    /** The same answer with its signature. */
+    /**
+     * The signed values of a querydr answer, in DOMAIN.md's order: {@code ResponseId|Command|ResponseCode|Message|
+     * TmnCode|TxnRef|Amount|BankCode|PayDate|TransactionNo|TransactionType|TransactionStatus|OrderInfo|PromotionCode|
+     * PromotionAmount}.
+     */
+    public List<String> queryHashFields() {
+        return Arrays.asList(responseId, command, responseCode, message, tmnCode, txnRef, amount, bankCode, payDate,
+                transactionNo, transactionType, transactionStatus, orderInfo, promotionCode, promotionAmount);
+    }
+
+    /** The same answer with its signature, over the fields of its command (querydr's, or a refund's). */
     public VnPayApiAnswer signedWith(VnPaySigner signer) {
         return new VnPayApiAnswer(responseId, command, responseCode, message, tmnCode, txnRef, amount, bankCode, payDate,
-                transactionNo, transactionType, transactionStatus, orderInfo, signer.signFields(refundHashFields()));
+                transactionNo, transactionType, transactionStatus, orderInfo, promotionCode, promotionAmount,
+                signer.signFields(QUERY.equals(command) ? queryHashFields() : refundHashFields()));
     }
 }

@@ -56,6 +56,28 @@ class VnPayRequests {
                                                       'vnp_TransactionNo', 'vnp_TransactionType', 'vnp_TransactionStatus',
                                                       'vnp_OrderInfo']
 
+    /** The fields a querydr answer signs, in VNPay's order (DOMAIN.md section 3). */
+    static final List<String> QUERY_ANSWER_FIELDS = REFUND_ANSWER_FIELDS + ['vnp_PromotionCode', 'vnp_PromotionAmount']
+
+    /** The fields a querydr request signs, in VNPay's order (DOMAIN.md section 3). */
+    static final List<String> QUERY_FIELDS = ['vnp_RequestId', 'vnp_Version', 'vnp_Command', 'vnp_TmnCode', 'vnp_TxnRef',
+                                              'vnp_TransactionDate', 'vnp_CreateDate', 'vnp_IpAddr', 'vnp_OrderInfo']
+
+    /** A querydr request signed as a merchant signs it, about the payment {@code txnRef} created at {@code transactionDate}. */
+    static Map<String, String> queryRequest(String txnRef, String transactionDate, Map<String, String> overrides = [:],
+                                            String secret = SECRET) {
+        Map<String, String> body = [vnp_RequestId      : 'SPEC' + UUID.randomUUID().toString().replace('-', '').take(20),
+                                    vnp_Version        : '2.1.0',
+                                    vnp_Command        : 'querydr',
+                                    vnp_TmnCode        : TMN_CODE,
+                                    vnp_TxnRef         : txnRef,
+                                    vnp_TransactionDate: transactionDate,
+                                    vnp_CreateDate     : '20261120110000',
+                                    vnp_IpAddr         : '127.0.0.1',
+                                    vnp_OrderInfo      : 'Kiem tra giao dich CK-7Q4M2X9P'] + overrides
+        body + [vnp_SecureHash: pipeHash(body, QUERY_FIELDS, secret)]
+    }
+
     /** The merchant API's signature: HMAC-SHA512 of the raw values joined by '|', absent ones empty. */
     static String pipeHash(Map<String, ?> body, List<String> fields, String secret = SECRET) {
         hmacSha512(secret, fields.collect { body[it] == null ? '' : body[it].toString() }.join('|'))

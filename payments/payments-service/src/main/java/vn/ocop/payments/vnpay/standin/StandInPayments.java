@@ -53,11 +53,13 @@ class StandInPayments {
             result.put("vnp_ResponseCode", "00");
             result.put("vnp_TransactionStatus", "00");
             // captured whatever the merchant answers to the IPN, as at VNPay: the money has left the buyer
-            transactions.captured(request.txnRef(), request.amountVnd(), transactionNo, result.get("vnp_PayDate"), "NCB");
+            transactions.captured(request.txnRef(), request.amountVnd(), transactionNo, result.get("vnp_PayDate"), "NCB",
+                    request.params().get("vnp_CreateDate"));
         } else {
             result.put("vnp_TransactionNo", "0");
             result.put("vnp_ResponseCode", "24");
             result.put("vnp_TransactionStatus", "02");
+            transactions.unpaid(request.txnRef(), request.params().get("vnp_CreateDate"));
         }
         String query = signer.signedQuery(result);
         notifier.notify(request.txnRef(), query);

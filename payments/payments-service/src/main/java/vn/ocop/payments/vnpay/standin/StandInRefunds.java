@@ -79,14 +79,14 @@ class StandInRefunds {
                 request.txnRef(), request.requestId(), refunded.get().refundedVnd(), refunded.get().amountVnd());
         return new VnPayApiAnswer(responseId(), request.command(), "00", "Refund success", request.tmnCode(), request.txnRef(),
                 request.amount(), payment.get().bankCode(), VnPayDates.format(now), transactionNo(), request.transactionType(),
-                PROCESSING, request.orderInfo(), null).signedWith(signer);
+                PROCESSING, request.orderInfo(), null, null, null).signedWith(signer);
     }
 
     private VnPayApiAnswer refused(VnPayRefundRequest request, String code, String message) {
         LOG.info("VNPay stand-in: refund request {} refused: {} {}", request == null ? null : request.requestId(), code, message);
         return new VnPayApiAnswer(responseId(), request == null ? null : request.command(), code, message,
                 request == null ? null : request.tmnCode(), request == null ? null : request.txnRef(), null, null, null, null,
-                null, null, null, null).signedWith(signer);
+                null, null, null, null, null, null).signedWith(signer);
     }
 
     private static boolean wellFormed(VnPayRefundRequest request) {
@@ -102,11 +102,11 @@ class StandInRefunds {
                 && present(request.createBy()) && present(request.ipAddr()) && present(request.orderInfo());
     }
 
-    private static boolean present(String value) {
+    static boolean present(String value) {
         return value != null && !value.isBlank();
     }
 
-    private static String responseId() {
+    static String responseId() {
         return Long.toString(Math.abs(RANDOM.nextLong()) % 1_000_000_000_000L + 1);
     }
 

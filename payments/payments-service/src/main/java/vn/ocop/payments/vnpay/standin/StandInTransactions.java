@@ -20,8 +20,12 @@ import vn.ocop.payments.vnpay.VnPayDates;
 @Requires(property = StandInConfiguration.ENABLED, value = StringUtils.TRUE)
 class StandInTransactions {
 
-    /** A captured payment and what has been refunded of it. */
-    record Captured(String txnRef, long amountVnd, String transactionNo, String payDate, String bankCode, long refundedVnd) {
+    /**
+     * A captured payment and what has been refunded of it; {@code createDate} is the pay request's
+     * {@code vnp_CreateDate}, which querydr names.
+     */
+    record Captured(String txnRef, long amountVnd, String transactionNo, String payDate, String bankCode, String createDate,
+                    long refundedVnd) {
 
         long refundableVnd() {
             return amountVnd - refundedVnd;
@@ -29,10 +33,23 @@ class StandInTransactions {
     }
 
     private final Map<String, Captured> payments = new HashMap<>();
+    /** Pay requests the buyer cancelled on the page: reference -> the request's vnp_CreateDate. */
+    private final Map<String, String> unpaid = new HashMap<>();
     private final Set<String> requestIds = new HashSet<>();
 
-    synchronized void captured(String txnRef, long amountVnd, String transactionNo, String payDate, String bankCode) {
-        payments.put(txnRef, new Captured(txnRef, amountVnd, transactionNo, payDate, bankCode, 0));
+    synchronized void captured(String txnRef, long amountVnd, String transactionNo, String payDate, String bankCode,
+                               String createDate) {
+        payments.put(txnRef, new Captured(txnRef, amountVnd, transactionNo, payDate, bankCode, createDate, 0));
+    }
+
+    /** The buyer left the pay page without paying (VNPay's code 24, status 02). */
+    synchronized void unpaid(String txnRef, String createDate) {
+        unpaid.put(txnRef, createDate);
+    }
+
+    /** The pay request's vnp_CreateDate when its buyer cancelled it unpaid. */
+    synchronized Optional<String> findUnpaid(String txnRef) {
+        return Optional.ofNullable(unpaid.get(txnRef));
     }
 
     synchronized Optional<Captured> find(String txnRef) {
@@ -52,7 +69,7 @@ class StandInTransactions {
             return Optional.empty();
         }
         var after = new Captured(txnRef, payment.amountVnd(), payment.transactionNo(), payment.payDate(), payment.bankCode(),
-                payment.refundedVnd() + amountVnd);
+                payment.createDate(), payment.refundedVnd() + amountVnd);
         payments.put(txnRef, after);
         return Optional.of(after);
     }

@@ -36,7 +36,7 @@ class StandInRefundApiSpec extends Specification {
 
     def setup() {
         txnRef = 'T' + UUID.randomUUID().toString().replace('-', '').take(15).toUpperCase()
-        transactions.captured(txnRef, 690_000, '14422574', PAID_AT, 'NCB')
+        transactions.captured(txnRef, 690_000, '14422574', PAID_AT, 'NCB', '20261120101500')
     }
 
     def "a signed partial refund within the payment is carried out and answered 00, signed"() {
@@ -95,7 +95,7 @@ class StandInRefundApiSpec extends Specification {
         'a full refund of part of it'      | { Map b -> resign(b + [vnp_Amount: '100000']) }                                            || '03'
         'an amount in fractions of a dong' | { Map b -> resign(b + [vnp_Amount: '69000050']) }                                          || '03'
         'a type neither full nor partial'  | { Map b -> resign(b + [vnp_TransactionType: '04']) }                                       || '03'
-        'the querydr command'              | { Map b -> resign(b + [vnp_Command: 'querydr']) }                                          || '03'
+        'a command the API does not serve' | { Map b -> resign(b + [vnp_Command: 'pay']) }                                              || '03'
         'version 2.0.0'                    | { Map b -> resign(b + [vnp_Version: '2.0.0']) }                                            || '03'
         'no request id'                    | { Map b -> resign(b.findAll { it.key != 'vnp_RequestId' }) }                               || '03'
         'an unreadable payment date'       | { Map b -> resign(b + [vnp_TransactionDate: '2026-11-20']) }                               || '03'
