@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
@@ -15,8 +16,12 @@ import java.util.Map;
 /** A small blocking JSON client for the benchmark's set-up (JDK HTTP client, Jackson); never used under load. */
 final class JsonApi {
 
-    /** A response: status and parsed body (a missing node when the body is empty or not JSON). */
-    record Reply(int status, JsonNode body) {
+    /** A response: status, parsed body (a missing node when the body is empty or not JSON) and headers. */
+    record Reply(int status, JsonNode body, HttpHeaders headers) {
+
+        String header(String name) {
+            return headers.firstValue(name).orElse(null);
+        }
 
         boolean ok() {
             return status >= 200 && status < 300;
@@ -45,7 +50,13 @@ final class JsonApi {
     private final ObjectMapper json = new ObjectMapper();
 
     Reply get(String url, String token) {
-        return send(request(url, token).GET().build());
+        return get(url, token, Map.of());
+    }
+
+    Reply get(String url, String token, Map<String, String> headers) {
+        HttpRequest.Builder request = request(url, token).GET();
+        headers.forEach(request::header);
+        return send(request.build());
     }
 
     Reply post(String url, Object body, String token) {
@@ -76,7 +87,7 @@ final class JsonApi {
     private Reply send(HttpRequest request) {
         try {
             HttpResponse<String> response = client.send(request, HttpResponse.BodyHandlers.ofString());
-            return new Reply(response.statusCode(), read(response.body()));
+            return new Reply(response.statusCode(), read(response.body()), response.headers());
         } catch (IOException e) {
             throw new IllegalStateException(request.method() + " " + request.uri() + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
