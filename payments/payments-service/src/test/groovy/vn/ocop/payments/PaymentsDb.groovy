@@ -18,16 +18,16 @@ import vn.ocop.platform.event.Ids
 class PaymentsDb {
 
     static void clean(TransactionOperations<Connection> tx) {
-        ['refunds', 'vnpay_queries', 'payment_sessions', 'provider_notifications', 'outbox', 'inbox', 'idempotency_keys'].each {
+        ['refunds', 'bank_transfers', 'vnpay_queries', 'payment_sessions', 'provider_notifications', 'outbox', 'inbox', 'idempotency_keys'].each {
             Infra.execute(tx, "DELETE FROM $it")
         }
     }
 
-    /** An open VNPay session as the service opens them, for specs about what happens next. */
+    /** An open VNPay session (or of args.method) as the service opens them, for specs about what happens next. */
     static PaymentSession openSession(Map<String, Object> args = [:]) {
         Instant now = Instant.now().truncatedTo(ChronoUnit.MILLIS)
         new PaymentSession(Ids.newId(), (args.checkoutId ?: Ids.newId()) as UUID, args.checkoutNumber ?: 'CK-7Q4M2X9P',
-                PaymentMethod.VNPAY, (args.amountVnd ?: 690_000L) as long, SessionState.OPEN,
+                (args.method ?: PaymentMethod.VNPAY) as PaymentMethod, (args.amountVnd ?: 690_000L) as long, 0L, SessionState.OPEN,
                 args.txnRef ?: 'T' + UUID.randomUUID().toString().replace('-', '').take(15).toUpperCase(),
                 'https://sandbox.vnpayment.vn/paymentv2/vpcpay.html?vnp_Amount=69000000', now.plus(15, ChronoUnit.MINUTES),
                 null, null, null, null, null, now, now)
@@ -37,7 +37,7 @@ class PaymentsDb {
     static PaymentSession capturedSession(Map<String, Object> args = [:]) {
         PaymentSession open = openSession(args)
         Instant paidAt = (args.paidAt ?: Instant.parse('2026-11-20T03:22:10Z')) as Instant
-        new PaymentSession(open.id(), open.checkoutId(), open.checkoutNumber(), open.method(), open.amountVnd(),
+        new PaymentSession(open.id(), open.checkoutId(), open.checkoutNumber(), open.method(), open.amountVnd(), open.amountVnd(),
                 SessionState.SUCCEEDED, open.txnRef(), open.payUrl(), open.expiresAt(), (args.transactionNo ?: '14422574') as String,
                 '00', 'NCB', paidAt, open.checkoutId(), open.createdAt(), open.updatedAt())
     }

@@ -58,6 +58,15 @@ record Refund(
                 null, requestedAt(request, now), null, now, now);
     }
 
+    /**
+     * Money received beyond what a payment asked for (a bank transfer larger than the amount, or one for a checkout
+     * already paid), to give back through the provider that took it: due at once, not tied to an order.
+     */
+    static Refund excess(UUID id, PaymentSession captured, long amountVnd, String reason, Instant now) {
+        return new Refund(id, captured.checkoutId(), null, captured.id(), captured.method(), amountVnd, clip(reason, TEXT),
+                RefundState.REQUESTED, 0, now, null, false, null, null, null, null, now, null, now, now);
+    }
+
     /** A request refused on arrival ({@code why}), kept so that the refusal is visible and a repeat changes nothing. */
     static Refund refused(RefundRequested request, @Nullable PaymentSession captured, String why, Instant now) {
         return new Refund(request.refundId(), request.checkoutId(), request.orderId(), captured == null ? null : captured.id(),

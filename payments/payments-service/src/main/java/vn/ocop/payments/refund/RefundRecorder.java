@@ -66,9 +66,9 @@ class RefundRecorder {
         }
         PaymentSession session = captured.get();
         long committed = refunds.committedVnd(session.id());
-        if (committed + request.amountVnd() > session.amountVnd()) {
+        if (committed + request.amountVnd() > session.receivedVnd()) {
             return "refund of " + request.amountVnd() + " VND exceeds what is left of payment " + session.txnRef() + ": "
-                    + session.amountVnd() + " VND captured, " + committed + " VND already refunded or being refunded";
+                    + session.receivedVnd() + " VND received, " + committed + " VND already refunded or being refunded";
         }
         return null;
     }

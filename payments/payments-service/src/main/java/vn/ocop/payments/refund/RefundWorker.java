@@ -30,7 +30,9 @@ import vn.ocop.platform.outbox.Outbox;
  * transaction records the outcome: SUCCEEDED with {@link RefundCompleted} in the outbox, or the next attempt after a
  * capped exponential backoff, or FAILED once the provider refused for good or the attempts ran out. A worker that dies
  * during the call leaves the lease to run out, and the refund is claimed again with the same request id (see
- * {@link Refund#claim}). Off with {@code ocop.payments.refunds.worker.enabled: false}.
+ * {@link Refund#claim}). Only refunds of a method some {@link RefundGateway} serves are taken: the others (bank
+ * transfers by VietQR, until money can be sent back by bank transfer) stay REQUESTED, owed and visible, rather than
+ * failing for want of a provider. Off with {@code ocop.payments.refunds.worker.enabled: false}.
  */
 @Singleton
 @Requires(property = "ocop.payments.refunds.worker.enabled", notEquals = "false")
@@ -100,7 +102,10 @@ class RefundWorker {
 
     private Optional<Claim> claim() {
         Instant now = clock.instant();
-        Optional<Refund> due = refunds.findDueForUpdate(now);
+        if (gateways.isEmpty()) {
+            return Optional.empty();
+        }
+        Optional<Refund> due = refunds.findDueForUpdate(now, gateways.keySet().stream().map(Enum::name).toList());
         if (due.isEmpty()) {
             return Optional.empty();
         }

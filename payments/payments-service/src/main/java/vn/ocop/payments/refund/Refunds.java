@@ -5,6 +5,7 @@ import io.micronaut.data.jdbc.annotation.JdbcRepository;
 import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -20,10 +21,11 @@ interface Refunds extends CrudRepository<Refund, UUID> {
     long committedVnd(UUID sessionId);
 
     /**
-     * The refund due longest, locked; a row another instance holds is skipped rather than waited for, so several
-     * workers take different refunds ({@code ix_refunds_due} serves the lookup).
+     * The refund due longest among those paid by one of {@code methods} (the ones a gateway can refund), locked; a row
+     * another instance holds is skipped rather than waited for, so several workers take different refunds
+     * ({@code ix_refunds_due} serves the lookup).
      */
-    @Query("SELECT * FROM refunds WHERE state = 'REQUESTED' AND next_attempt_at <= :now "
+    @Query("SELECT * FROM refunds WHERE state = 'REQUESTED' AND next_attempt_at <= :now AND method IN (:methods) "
             + "ORDER BY next_attempt_at LIMIT 1 FOR UPDATE SKIP LOCKED")
-    Optional<Refund> findDueForUpdate(Instant now);
+    Optional<Refund> findDueForUpdate(Instant now, Collection<String> methods);
 }

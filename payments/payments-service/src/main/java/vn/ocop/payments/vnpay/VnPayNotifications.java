@@ -7,6 +7,8 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.ocop.payments.notification.ProviderNotification;
+import vn.ocop.payments.notification.ProviderNotifications;
 import vn.ocop.platform.event.Ids;
 
 /**

@@ -93,7 +93,7 @@ class RefundRequestedSpec extends Specification {
                 [second.orderId().toString(), 290_000, 'REQUESTED'],
                 [third.orderId().toString(), 1, 'FAILED']]
         PaymentsDb.refund(tx, third.refundId()).failure_reason ==
-                "refund of 1 VND exceeds what is left of payment ${captured.txnRef()}: 690000 VND captured, 690000 VND already refunded or being refunded"
+                "refund of 1 VND exceeds what is left of payment ${captured.txnRef()}: 690000 VND received, 690000 VND already refunded or being refunded"
 
         when: 'a refund failed for good: its amount is free again'
         Infra.execute(tx, "UPDATE refunds SET state = 'FAILED', completed_at = NOW(6) WHERE id = ?", [second.refundId().toString()])
@@ -134,7 +134,7 @@ class RefundRequestedSpec extends Specification {
         where:
         problem                               | checkout   | amountVnd || reason
         'above what was captured'             | 'captured' | 690_001   || 'refund of 690001 VND exceeds what is left of payment TXNREF: ' +
-                                                                            '690000 VND captured, 0 VND already refunded or being refunded'
+                                                                            '690000 VND received, 0 VND already refunded or being refunded'
         'of a checkout paid by no one'        | 'unpaid'   | 690_000   || 'checkout CHECKOUT has no captured payment to refund'
         'of a checkout whose session is open' | 'open'     | 1         || 'checkout CHECKOUT has no captured payment to refund'
         'of nothing'                          | 'captured' | 0         || 'refund amount 0 VND is not positive'

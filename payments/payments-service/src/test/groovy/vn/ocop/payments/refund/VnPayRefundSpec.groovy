@@ -122,6 +122,29 @@ class VnPayRefundSpec extends Specification {
                 [[orderId: second.orderId().toString(), amountVnd: 290_000]]]
     }
 
+    def "a refund of a bank transfer (VietQR), which no gateway can send yet, stays REQUESTED while VNPay refunds go out"() {
+        given: 'an excess received by bank transfer, due before a VNPay refund'
+        def sessions = context.getBean(PaymentSessions)
+        def transfer = sessions.save(PaymentsDb.capturedSession(method: PaymentMethod.VIETQR, amountVnd: 690_000))
+        def excess = context.getBean(ExcessRefunds).record(transfer, 10_000, 'transfer of 700000 VND for 690000')
+        def payment = capturedAtStandIn(690_000)
+        def request = refund(payment, null, 690_000)
+
+        when:
+        dispatcher.dispatch(OrdersEvents.STREAM, envelope(request))
+
+        then: 'the worker passed over the bank transfer refund, neither sending nor failing it'
+        ended(request) == 'SUCCEEDED'
+        with(PaymentsDb.refund(tx, excess)) {
+            state == 'REQUESTED'
+            attempts == 0
+            method == 'VIETQR'
+            amount_vnd == 10_000
+            order_id == null
+            failure_reason == null
+        }
+    }
+
     def "a refund VNPay refuses (it knows no such payment: 91) ends FAILED after one call, announced to no one"() {
         given: 'a payment our database holds as captured, but VNPay never took'
         def payment = context.getBean(PaymentSessions).save(PaymentsDb.capturedSession(amountVnd: 690_000))

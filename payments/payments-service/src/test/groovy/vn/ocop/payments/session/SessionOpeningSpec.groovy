@@ -138,7 +138,7 @@ class SessionOpeningSpec extends Specification {
         Infra.count(tx, 'SELECT COUNT(*) FROM outbox') == 0
 
         where:
-        method << [PaymentMethod.VIETQR, PaymentMethod.CARD]
+        method << [PaymentMethod.CARD]
     }
 
     def "the database refuses a second open session for one checkout, but not a new one after a failure"() {
