@@ -1,12 +1,6 @@
 package vn.ocop.payments.vnpay;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.time.Clock;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -48,36 +42,26 @@ class VnPayQueries {
     static final String TRANSACTION_NOT_FOUND = "91";
     private static final Logger LOG = LoggerFactory.getLogger(VnPayQueries.class);
 
-    private final HttpClient client;
+    private final VnPayMerchantApi api;
     private final VnPaySigner signer;
     private final VnPayConfiguration merchant;
-    private final VnPayApiConfiguration api;
-    private final URI endpoint;
     private final Clock clock;
 
-    VnPayQueries(@Client(id = "vnpay-api") HttpClient client, VnPaySigner signer, VnPayConfiguration merchant,
-                 VnPayApiConfiguration api, Clock clock) {
-        this.client = client;
+    VnPayQueries(VnPayMerchantApi api, VnPaySigner signer, VnPayConfiguration merchant, Clock clock) {
+        this.api = api;
         this.signer = signer;
         this.merchant = merchant;
-        this.api = api;
-        this.endpoint = api.endpoint(merchant.payUrl());
         this.clock = clock;
     }
 
     Outcome query(PaymentSession session) {
         VnPayQueryRequest request = request(session);
-        VnPayApiAnswer answer;
-        try {
-            answer = client.toBlocking().retrieve(HttpRequest.POST(endpoint, request)
-                    .contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE), VnPayApiAnswer.class);
-        } catch (HttpClientResponseException e) {
-            return new Outcome(Verdict.UNKNOWN, null, "HTTP " + e.getStatus().getCode());
-        } catch (RuntimeException e) {
-            LOG.warn("VNPay querydr {} for {}: no answer ({})", request.requestId(), session.txnRef(), e.getMessage());
-            return new Outcome(Verdict.UNKNOWN, null, "no answer");
+        VnPayMerchantApi.Reply reply = api.send(request, "querydr " + request.requestId() + " for " + session.txnRef());
+        if (reply.answer() == null) {
+            return new Outcome(Verdict.UNKNOWN, null, reply.failure());
         }
-        if (answer == null || !authentic(answer, session)) {
+        VnPayApiAnswer answer = reply.answer();
+        if (!authentic(answer, session)) {
             LOG.warn("VNPay querydr {} for {}: the answer is not signed as VNPay's, or not about this payment",
                     request.requestId(), session.txnRef());
             return new Outcome(Verdict.UNKNOWN, null, "unsigned");
@@ -86,11 +70,10 @@ class VnPayQueries {
     }
 
     private VnPayQueryRequest request(PaymentSession session) {
-        String ip = api.serverIp() == null || api.serverIp().isBlank() ? merchant.fallbackIp() : api.serverIp();
         String requestId = UUID.randomUUID().toString().replace("-", "");
         return new VnPayQueryRequest(requestId, VnPayGateway.VERSION, VnPayQueryRequest.COMMAND, merchant.tmnCode(),
                 session.txnRef(), SearchKeys.toAscii("Kiem tra giao dich " + session.checkoutNumber()),
-                VnPayDates.format(session.createdAt()), VnPayDates.format(clock.instant()), ip, null).signedWith(signer);
+                VnPayDates.format(session.createdAt()), VnPayDates.format(clock.instant()), api.serverIp(), null).signedWith(signer);
     }
 
     private boolean authentic(VnPayApiAnswer answer, PaymentSession session) {

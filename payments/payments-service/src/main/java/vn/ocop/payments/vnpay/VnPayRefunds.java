@@ -1,12 +1,6 @@
 package vn.ocop.payments.vnpay;
 
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.MediaType;
-import io.micronaut.http.client.HttpClient;
-import io.micronaut.http.client.annotation.Client;
-import io.micronaut.http.client.exceptions.HttpClientResponseException;
 import jakarta.inject.Singleton;
-import java.net.URI;
 import java.time.Clock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,20 +28,18 @@ class VnPayRefunds implements RefundGateway {
 
     private static final Logger LOG = LoggerFactory.getLogger(VnPayRefunds.class);
 
-    private final HttpClient client;
+    private final VnPayMerchantApi api;
     private final VnPaySigner signer;
     private final VnPayConfiguration merchant;
-    private final VnPayApiConfiguration api;
-    private final URI endpoint;
+    private final VnPayApiConfiguration settings;
     private final Clock clock;
 
-    VnPayRefunds(@Client(id = "vnpay-api") HttpClient client, VnPaySigner signer, VnPayConfiguration merchant,
-                 VnPayApiConfiguration api, Clock clock) {
-        this.client = client;
+    VnPayRefunds(VnPayMerchantApi api, VnPaySigner signer, VnPayConfiguration merchant, VnPayApiConfiguration settings,
+                 Clock clock) {
+        this.api = api;
         this.signer = signer;
         this.merchant = merchant;
-        this.api = api;
-        this.endpoint = api.endpoint(merchant.payUrl());
+        this.settings = settings;
         this.clock = clock;
     }
 
@@ -59,17 +51,12 @@ class VnPayRefunds implements RefundGateway {
     @Override
     public RefundAnswer refund(RefundAttempt attempt) {
         VnPayRefundRequest request = request(attempt);
-        VnPayApiAnswer answer;
-        try {
-            answer = client.toBlocking().retrieve(HttpRequest.POST(endpoint, request)
-                    .contentType(MediaType.APPLICATION_JSON_TYPE).accept(MediaType.APPLICATION_JSON_TYPE), VnPayApiAnswer.class);
-        } catch (HttpClientResponseException e) {
-            return RefundAnswer.unknown("VNPay's API answered HTTP " + e.getStatus().getCode());
-        } catch (RuntimeException e) {
-            LOG.warn("VNPay refund request {} for {}: no answer ({})", request.requestId(), attempt.txnRef(), e.getMessage());
-            return RefundAnswer.unknown("no answer from VNPay's API: " + e.getClass().getSimpleName());
+        VnPayMerchantApi.Reply reply = api.send(request, "refund request " + request.requestId() + " for " + attempt.txnRef());
+        if (reply.answer() == null) {
+            return RefundAnswer.unknown(reply.detail());
         }
-        if (answer == null || !authentic(answer, attempt)) {
+        VnPayApiAnswer answer = reply.answer();
+        if (!authentic(answer, attempt)) {
             LOG.warn("VNPay refund request {} for {}: the answer is not signed as VNPay's, or not about this refund",
                     request.requestId(), attempt.txnRef());
             return RefundAnswer.unknown("VNPay's answer is not signed as VNPay's, or not about this refund");
@@ -78,11 +65,10 @@ class VnPayRefunds implements RefundGateway {
     }
 
     private VnPayRefundRequest request(RefundAttempt attempt) {
-        String ip = api.serverIp() == null || api.serverIp().isBlank() ? merchant.fallbackIp() : api.serverIp();
         return new VnPayRefundRequest(attempt.requestId(), VnPayGateway.VERSION, VnPayRefundRequest.COMMAND, merchant.tmnCode(),
                 attempt.full() ? VnPayRefundRequest.FULL : VnPayRefundRequest.PARTIAL, attempt.txnRef(),
                 Long.toString(Math.multiplyExact(attempt.amountVnd(), 100L)), attempt.providerTransactionNo(),
-                VnPayDates.format(attempt.paidAt()), api.createBy(), VnPayDates.format(clock.instant()), ip,
+                VnPayDates.format(attempt.paidAt()), settings.createBy(), VnPayDates.format(clock.instant()), api.serverIp(),
                 SearchKeys.toAscii("Hoan tien don hang " + attempt.checkoutNumber()), null).signedWith(signer);
     }
 
