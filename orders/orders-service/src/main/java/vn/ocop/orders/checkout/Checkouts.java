@@ -62,7 +62,7 @@ class Checkouts {
               Repositories.Checkouts checkouts, Repositories.Orders orders,
               Repositories.Lines lines, Repositories.History history, IdempotentRequests idempotency, Outbox outbox,
               ShippingFees shipping, Clock clock,
-              @Value("${ocop.orders.payment-methods:VNPAY,COD}") Set<PaymentMethod> methods) {
+              @Value("${ocop.orders.payment-methods:VNPAY,VIETQR,COD}") Set<PaymentMethod> methods) {
         this.catalog = catalog;
         this.communes = communes;
         this.orderLog = orderLog;

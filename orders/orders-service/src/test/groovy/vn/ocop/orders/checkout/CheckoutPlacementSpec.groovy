@@ -52,6 +52,21 @@ class CheckoutPlacementSpec extends OrdersSpecification {
         }
     }
 
+    def "a buyer may pay by #method"() {
+        given:
+        UUID rice = productOnSale(Ids.newId())
+
+        when:
+        def response = checkout(Ids.newId(), checkoutBody([[rice, 1]], method))
+
+        then:
+        response.status().code == 201
+        body(response).payment.method == method
+
+        where:
+        method << ['VNPAY', 'VIETQR', 'COD']
+    }
+
     def "the same Idempotency-Key and body returns the first response; another body is refused"() {
         given:
         UUID buyer = Ids.newId()
