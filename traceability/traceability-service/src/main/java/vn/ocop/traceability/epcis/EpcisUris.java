@@ -43,11 +43,11 @@ public final class EpcisUris {
         return lot.gtin14().isPresent() ? lot(lot) + "/21/" + Gs1.encode(serial) : lot(lot);
     }
 
-    String growingArea(String code) {
+    public String growingArea(String code) {
         return base + "/id/place/area/" + Gs1.encode(code);
     }
 
-    String seller(UUID sellerId) {
+    public String seller(UUID sellerId) {
         return base + "/id/place/seller/" + sellerId;
     }
 
