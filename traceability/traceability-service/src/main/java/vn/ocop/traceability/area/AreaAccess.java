@@ -30,10 +30,14 @@ final class AreaAccess {
     /** The area when the caller is its seller. */
     GrowingArea managed(UUID id, Caller caller) {
         GrowingArea area = find(id);
+        requireOwner(area, caller);
+        return area;
+    }
+
+    static void requireOwner(GrowingArea area, Caller caller) {
         if (!area.isOwnedBy(caller.accountId())) {
             throw notYours(area);
         }
-        return area;
     }
 
     void requireSellerReadable(UUID sellerId, Caller caller) {

@@ -23,6 +23,8 @@ final class AreaRepositories {
 
         boolean existsByCode(String code);
 
+        boolean existsByCodeAndIdNotEqual(String code, UUID id);
+
         /** The area, locked until the end of the transaction (decisions on it apply one after the other). */
         Optional<GrowingArea> findByIdForUpdate(UUID id);
 
@@ -38,6 +40,9 @@ final class AreaRepositories {
 
         @Query("SELECT * FROM growing_area_households WHERE area_id = :areaId ORDER BY position")
         List<Household> ofArea(UUID areaId);
+
+        @Query("DELETE FROM growing_area_households WHERE area_id = :areaId")
+        void deleteOfArea(UUID areaId);
     }
 
     @JdbcRepository(dialect = Dialect.MYSQL)

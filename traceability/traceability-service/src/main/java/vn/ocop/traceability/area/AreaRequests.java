@@ -55,6 +55,23 @@ final class AreaRequests {
     }
 
     /**
+     * A seller's corrected declaration of a growing area not verified yet (or rejected): everything but the
+     * certificates, which are added one by one.
+     */
+    @Serdeable
+    record Redeclare(
+            @NotNull @Pattern(regexp = CODE_PATTERN,
+                    message = "must be 3 to 40 letters, digits or - . _ / (beginning and ending with a letter or digit)") String code,
+            @NotBlank @Size(max = 100) String crop,
+            @NotNull @Positive @Digits(integer = 8, fraction = 4) BigDecimal declaredAreaHa,
+            @NotNull @Pattern(regexp = COMMUNE_PATTERN, message = "must be a 5-digit commune code") String communeCode,
+            @Nullable @Pattern(regexp = COMMUNE_PATTERN, message = "must be a 5-digit commune code") String legacyCommuneCode,
+            @NotNull JsonNode boundary,
+            @NotNull @Valid HouseholdPart representative,
+            @Nullable @Size(max = 500) List<@NotNull @Valid HouseholdPart> members) {
+    }
+
+    /**
      * A household.
      *
      * @param name  the head of the household

@@ -39,6 +39,21 @@ public record GrowingArea(@Id UUID id, String code, UUID sellerId, String crop, 
         return sellerId.equals(accountId);
     }
 
+    /**
+     * Declared anew by its seller, awaiting verification again: only an area not verified yet, or rejected, can be.
+     *
+     * @throws ProblemException 409 {@code growing_area_verified} once an officer verified it
+     */
+    GrowingArea redeclared(String newCode, String newCrop, BigDecimal declared, BigDecimal computed, boolean mismatch,
+                           String commune, String province, @Nullable String legacyCommune, String geoJson) {
+        if (status == GrowingAreaStatus.VERIFIED) {
+            throw ProblemException.conflict("growing_area_verified",
+                    "Growing area {0} was verified by the province and can no longer be changed", code);
+        }
+        return new GrowingArea(id, newCode, sellerId, newCrop, declared, computed, mismatch, commune, province,
+                legacyCommune, geoJson, GrowingAreaStatus.UNVERIFIED, null, null, null, createdAt);
+    }
+
     /** Verified by {@code officer}: only an unverified area can be. */
     GrowingArea verified(UUID officer, Instant at) {
         requireUndecided();

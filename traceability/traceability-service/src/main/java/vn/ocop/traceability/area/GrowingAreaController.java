@@ -7,6 +7,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.PathVariable;
 import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.Put;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
@@ -20,8 +21,8 @@ import vn.ocop.platform.security.Caller;
 import vn.ocop.platform.security.Roles;
 
 /**
- * Growing areas: sellers and cooperatives declare and manage their own (certificates, farming diary); officers and
- * admins read them; officers of the area's province verify or reject them.
+ * Growing areas: sellers and cooperatives declare and manage their own (corrections until verified, certificates,
+ * farming diary); officers and admins read them; officers of the area's province verify or reject them.
  */
 @Controller("/api/v1")
 class GrowingAreaController {
@@ -41,6 +42,13 @@ class GrowingAreaController {
     HttpResponse<AreaViews.Area> register(@Body @Valid AreaRequests.Register request, Authentication authentication) {
         GrowingArea area = areas.register(Caller.of(authentication).accountId(), request);
         return HttpResponse.created(reads.view(area), URI.create(path(area.id())));
+    }
+
+    @Put("/growing-areas/{id}")
+    @Secured(Roles.SELLER)
+    AreaViews.Area redeclare(@PathVariable UUID id, @Body @Valid AreaRequests.Redeclare request,
+                             Authentication authentication) {
+        return reads.view(areas.redeclare(id, Caller.of(authentication), request));
     }
 
     @Get("/growing-areas/{id}")

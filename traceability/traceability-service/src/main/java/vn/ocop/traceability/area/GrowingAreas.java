@@ -53,19 +53,39 @@ class GrowingAreas {
                 commune.code(), commune.provinceCode(), request.legacyCommuneCode(), boundary.geoJson(),
                 GrowingAreaStatus.UNVERIFIED, null, null, null, clock.instant());
         insert(area);
-        List<Household> members = new ArrayList<>();
-        members.add(household(area.id(), 0, request.representative(), true));
-        List<AreaRequests.HouseholdPart> others = request.members() == null ? List.of() : request.members();
-        for (int i = 0; i < others.size(); i++) {
-            members.add(household(area.id(), i + 1, others.get(i), false));
-        }
-        households.saveAll(members);
+        saveHouseholds(area.id(), request.representative(), request.members());
         if (request.certificates() != null) {
             for (AreaRequests.CertificatePart certificate : request.certificates()) {
                 addCertificate(area, certificate);
             }
         }
         return area;
+    }
+
+    /**
+     * Its seller corrects an area not verified yet, or rejected (which then awaits verification again): everything is
+     * checked as on declaration, the households are replaced; certificates, diary and linked lots stay.
+     */
+    @Transactional
+    GrowingArea redeclare(UUID areaId, Caller caller, AreaRequests.Redeclare request) {
+        GrowingArea area = areas.findByIdForUpdate(areaId).orElseThrow(() -> AreaAccess.notFound(areaId));
+        AreaAccess.requireOwner(area, caller);
+        Boundary boundary = boundaries.read(request.boundary());
+        Commune commune = communes.require(request.communeCode(), "communeCode");
+        if (areas.existsByCodeAndIdNotEqual(request.code(), area.id())) {
+            throw codeTaken(request.code());
+        }
+        GrowingArea changed = area.redeclared(request.code(), request.crop().strip(), request.declaredAreaHa(),
+                boundary.areaHa(), mismatch(request.declaredAreaHa(), boundary.areaHa()), commune.code(),
+                commune.provinceCode(), request.legacyCommuneCode(), boundary.geoJson());
+        try {
+            areas.update(changed);
+        } catch (DataAccessException e) {
+            throw duplicateCodeOr(e, changed.code());
+        }
+        households.deleteOfArea(area.id());
+        saveHouseholds(area.id(), request.representative(), request.members());
+        return changed;
     }
 
     @Transactional
@@ -105,6 +125,17 @@ class GrowingAreas {
                 request.issuer().strip(), request.validUntil(), clock.instant()));
     }
 
+    private void saveHouseholds(UUID areaId, AreaRequests.HouseholdPart representative,
+                                List<AreaRequests.HouseholdPart> members) {
+        List<Household> all = new ArrayList<>();
+        all.add(household(areaId, 0, representative, true));
+        List<AreaRequests.HouseholdPart> others = members == null ? List.of() : members;
+        for (int i = 0; i < others.size(); i++) {
+            all.add(household(areaId, i + 1, others.get(i), false));
+        }
+        households.saveAll(all);
+    }
+
     private static Household household(UUID areaId, int position, AreaRequests.HouseholdPart part, boolean representative) {
         return new Household(new Household.Key(areaId, position), part.name().strip(), part.phone(), representative);
     }
@@ -114,14 +145,19 @@ class GrowingAreas {
         try {
             areas.save(area);
         } catch (DataAccessException e) {
-            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
-                if (cause instanceof SQLIntegrityConstraintViolationException
-                        && String.valueOf(cause.getMessage()).contains("uk_growing_areas_code")) {
-                    throw codeTaken(area.code());
-                }
-            }
-            throw e;
+            throw duplicateCodeOr(e, area.code());
         }
+    }
+
+    /** The code conflict when the unique key on codes refused the write, else the error itself. */
+    private static RuntimeException duplicateCodeOr(DataAccessException e, String code) {
+        for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+            if (cause instanceof SQLIntegrityConstraintViolationException
+                    && String.valueOf(cause.getMessage()).contains("uk_growing_areas_code")) {
+                return codeTaken(code);
+            }
+        }
+        return e;
     }
 
     private static ProblemException codeTaken(String code) {

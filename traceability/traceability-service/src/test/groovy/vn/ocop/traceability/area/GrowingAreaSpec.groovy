@@ -242,6 +242,65 @@ class GrowingAreaSpec extends ServiceSpec {
                 [status: 'REJECTED', rejectionReason: 'Ranh giới chồng lấn vùng trồng VN-92-MX-0009']
     }
 
+    def "a seller corrects a rejected growing area, which then awaits verification again"() {
+        given:
+        def area = post('/api/v1/growing-areas', area(members: [[name: 'Trần Thị Bé']])).body()
+        assert post("/api/v1/growing-areas/${area.id}/verification", [decision: 'REJECTED', reason: 'Ranh giới sai'],
+                token(OFFICER, ['OFFICER'], CAN_THO)).status().code == 200
+        assert post("/api/v1/growing-areas/${area.id}/certificates", [scheme: 'VIETGAP', number: 'VG-1', issuer: 'QUACERT',
+                                                                      validUntil: '2027-06-30']).status().code == 201
+
+        when:
+        def corrected = put("/api/v1/growing-areas/${area.id}", redeclaration(code: 'VN-92-NG-0003', communeCode: '31708',
+                legacyCommuneCode: '31720', boundary: polygon(105.950, 9.540, 0.002), declaredAreaHa: 4.9,
+                members: [[name: 'Lý Văn Sáu'], [name: 'Trần Thị Bé']]))
+
+        then:
+        corrected.status().code == 200
+        with(corrected.body()) {
+            id == area.id
+            code == 'VN-92-NG-0003'
+            commune == [code: '31708', name: 'Xã Nhu Gia', provinceCode: CAN_THO]
+            legacyCommuneCode == '31720'
+            Math.abs((computedAreaHa as BigDecimal) - expectedHa(105.950, 9.540, 0.002)) < 0.01
+            !areaMismatch
+            status == 'UNVERIFIED'
+            rejectionReason == null
+            decidedAt == null
+            members == [[name: 'Lý Văn Sáu'], [name: 'Trần Thị Bé']]
+            certificates*.number == ['VG-1']
+        }
+        get("/api/v1/growing-areas/${area.id}", token(COOP, ['SELLER'])).body() == corrected.body()
+        Infra.count(tx, 'SELECT COUNT(*) FROM growing_area_households WHERE area_id = ?', [area.id]) == 3
+    }
+
+    def "a correction #situation is refused with #status #problem, and nothing changes"() {
+        given:
+        assert post('/api/v1/growing-areas', area(code: 'VN-92-MX-0099')).status().code == 201
+        def declared = post('/api/v1/growing-areas', area()).body()
+        if (verified) {
+            assert post("/api/v1/growing-areas/${declared.id}/verification", [decision: 'VERIFIED'], token(OFFICER, ['OFFICER'], CAN_THO))
+                    .status().code == 200
+        }
+        def before = snapshot()
+
+        when:
+        def response = put("/api/v1/growing-areas/${declared.id}", redeclaration(overrides), bearer)
+
+        then:
+        response.status().code == status
+        response.body().code == problem
+        snapshot() == before
+
+        where:
+        situation                      | verified | overrides                                             | bearer                          || status | problem
+        'of a verified area'           | true     | [declaredAreaHa: 10.9]                                | token(COOP, ['SELLER'])         || 409    | 'growing_area_verified'
+        'by another seller'            | false    | [declaredAreaHa: 10.9]                                | token(OTHER_SELLER, ['SELLER']) || 403    | 'growing_area_not_yours'
+        'with an open ring'            | false    | [boundary: [type: 'Polygon', coordinates: [ring(105.98, 9.56, 0.003).dropRight(1)]]] | token(COOP, ['SELLER']) || 400 | 'boundary_invalid'
+        "with another area's code"     | false    | [code: 'vn-92-mx-0099']                               | token(COOP, ['SELLER'])         || 409    | 'growing_area_code_taken'
+        'with no representative'       | false    | [representative: null]                                | token(COOP, ['SELLER'])         || 400    | 'invalid_request'
+    }
+
     def "a decision #situation is refused with #status #problem, and the area stays unverified"() {
         given:
         def area = post('/api/v1/growing-areas', area()).body()
@@ -342,20 +401,22 @@ class GrowingAreaSpec extends ServiceSpec {
         def bearer = token(OTHER_SELLER, ['SELLER'])
 
         when:
-        def response = body == null ? get(path, bearer) : post(path, body, bearer)
+        def response = method == 'PUT' ? put(path, body, bearer) : body == null ? get(path, bearer) : post(path, body, bearer)
 
         then:
         response.status().code == 403
         response.body().code == 'growing_area_not_yours'
         Infra.count(tx, 'SELECT COUNT(*) FROM growing_area_certificates') == 0
         Infra.count(tx, 'SELECT COUNT(*) FROM farming_diary_entries') == 0
+        Infra.rows(tx, 'SELECT declared_area_ha FROM growing_areas')*.declared_area_ha == [11]
 
         where:
-        action                 | resource          | body
-        'read'                 | ''                | null
-        'add a certificate to' | '/certificates'   | [scheme: 'VIETGAP', number: 'X-1', issuer: 'QUACERT', validUntil: '2027-01-01']
-        'write the diary of'   | '/diary-entries'  | [date: '2026-08-01', activity: 'Gieo sạ']
-        'read the diary of'    | '/diary-entries'  | null
+        action                 | method | resource          | body
+        'read'                 | 'GET'  | ''                | null
+        'correct'              | 'PUT'  | ''                | redeclaration(declaredAreaHa: 5)
+        'add a certificate to' | 'POST' | '/certificates'   | [scheme: 'VIETGAP', number: 'X-1', issuer: 'QUACERT', validUntil: '2027-01-01']
+        'write the diary of'   | 'POST' | '/diary-entries'  | [date: '2026-08-01', activity: 'Gieo sạ']
+        'read the diary of'    | 'GET'  | '/diary-entries'  | null
     }
 
     def "a diary entry with #situation is refused, and nothing is stored"() {
@@ -410,6 +471,15 @@ class GrowingAreaSpec extends ServiceSpec {
         (perSquareRadian * Math.toRadians(size) * Math.toRadians(size) / 10_000) as BigDecimal
     }
 
+    /** Rows of the area tables, to show that a refused request changed nothing. */
+    private List snapshot() {
+        ['growing_areas', 'growing_area_households'].collect { Infra.rows(tx, "SELECT * FROM $it ORDER BY 1, 2") }
+    }
+
+    private static Map redeclaration(Map overrides = [:]) {
+        area(overrides).findAll { it.key != 'certificates' }
+    }
+
     private static Map area(Map overrides = [:]) {
         [code          : 'VN-92-MX-0017', crop: 'Lúa ST25', declaredAreaHa: 11, communeCode: '31684', legacyCommuneCode: '31690',
          boundary      : FIELD, representative: [name: 'Nguyễn Văn Cua', phone: '+84299382123']] + overrides
@@ -421,6 +491,10 @@ class GrowingAreaSpec extends ServiceSpec {
             request.bearerAuth(bearer)
         }
         exchange(request)
+    }
+
+    private HttpResponse<Map> put(String path, Map body, String bearer = token(COOP, ['SELLER'])) {
+        exchange(HttpRequest.PUT(path, body).bearerAuth(bearer))
     }
 
     private HttpResponse<Map> get(String path, String bearer) {
