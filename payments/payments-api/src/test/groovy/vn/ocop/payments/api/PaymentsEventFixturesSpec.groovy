@@ -19,5 +19,6 @@ class PaymentsEventFixturesSpec extends Specification {
         'PaymentSucceeded.v1.json'     || PaymentSucceeded
         'PaymentFailed.v1.json'        || PaymentFailed
         'RefundCompleted.v1.json'      || RefundCompleted
+        'PayoutPaid.v1.json'           || PayoutPaid
     }
 }
