@@ -1,14 +1,13 @@
 package vn.ocop.payments.card;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotBlank;
 import java.time.Duration;
 
 /**
  * Card payments through Stripe ({@code ocop.stripe.*}, from {@code OCOP_STRIPE_*} in the environment, e.g.
- * {@code OCOP_STRIPE_SECRET_KEY}). The defaults are DEVELOPMENT DEFAULTS ONLY: keys Stripe does not know (the real API
- * refuses them) and a publicly known webhook secret; every real deployment sets its own from the environment.
+ * {@code OCOP_STRIPE_SECRET_KEY}; see application.yml). The defaults there are DEVELOPMENT DEFAULTS ONLY: keys Stripe does
+ * not know (the real API refuses them) and a publicly known webhook secret; every real deployment sets its own.
  *
  * @param secretKey      the API secret key ({@code sk_...}); never logged
  * @param publishableKey the publishable key ({@code pk_...}) the card page gives Stripe.js
@@ -22,15 +21,15 @@ import java.time.Duration;
  */
 @ConfigurationProperties("ocop.stripe")
 public record StripeConfiguration(
-        @Bindable(defaultValue = "sk_test_DEVELOPMENT-ONLY-not-a-stripe-key") @NotBlank String secretKey,
-        @Bindable(defaultValue = "pk_test_DEVELOPMENT-ONLY-not-a-stripe-key") @NotBlank String publishableKey,
-        @Bindable(defaultValue = "whsec_DEVELOPMENT-ONLY-stripe-webhook-secret") @NotBlank String webhookSecret,
-        @Bindable(defaultValue = "https://api.stripe.com") @NotBlank String apiBase,
-        @Bindable(defaultValue = "http://127.0.0.1:8084") @NotBlank String pageBaseUrl,
-        @Bindable(defaultValue = "https://js.stripe.com/v3/") @NotBlank String jsUrl,
-        @Bindable(defaultValue = "300s") Duration tolerance,
-        @Bindable(defaultValue = "5s") Duration connectTimeout,
-        @Bindable(defaultValue = "30s") Duration readTimeout) {
+        @NotBlank String secretKey,
+        @NotBlank String publishableKey,
+        @NotBlank String webhookSecret,
+        @NotBlank String apiBase,
+        @NotBlank String pageBaseUrl,
+        @NotBlank String jsUrl,
+        Duration tolerance,
+        Duration connectTimeout,
+        Duration readTimeout) {
 
     /**
      * Card payments are offered only with {@code ocop.stripe.enabled: true} ({@code OCOP_STRIPE_ENABLED}): Stripe does not

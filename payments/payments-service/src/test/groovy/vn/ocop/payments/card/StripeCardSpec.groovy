@@ -320,6 +320,40 @@ class StripeCardSpec extends Specification {
         Infra.count(tx, 'SELECT COUNT(*) FROM card_refund_notices WHERE intent_id = ?', [intent]) == 1
     }
 
+    def "with no internet the stand-in's Stripe.js pays from the card page: publishable key and client secret, as Stripe.js confirms"() {
+        given:
+        def session = opened(90_000)
+        def intent = stripe.v1().paymentIntents().retrieve(intentOf(session))
+
+        expect: 'the stand-in serves a Stripe.js with the calls our page makes'
+        def js = http.send(HttpRequest.newBuilder(URI.create("$base/stripe-standin/v3/")).GET().build(), HttpResponse.BodyHandlers.ofString())
+        js.statusCode() == 200
+        js.body().contains('window.Stripe = function (publishableKey)') && js.body().contains('confirmPayment')
+
+        when: 'a confirmation with the publishable key but another client secret'
+        def forged = browserConfirm(intent.id, intent.id + '_secret_guessed', StripeStandIn.PAY)
+
+        then:
+        forged.statusCode() == 401
+        PaymentsDb.session(tx, session.txnRef()).state == 'OPEN'
+
+        when: 'the buyer confirms on the page'
+        def paid = browserConfirm(intent.id, intent.clientSecret, StripeStandIn.PAY)
+
+        then:
+        paid.statusCode() == 200
+        json.readValue(paid.body(), Map).status == 'succeeded'
+        PaymentsDb.session(tx, session.txnRef()).state == 'SUCCEEDED'
+    }
+
+    private HttpResponse<String> browserConfirm(String intentId, String clientSecret, String paymentMethod) {
+        def form = "payment_method=${URLEncoder.encode(paymentMethod, 'UTF-8')}&client_secret=${URLEncoder.encode(clientSecret, 'UTF-8')}"
+        http.send(HttpRequest.newBuilder(URI.create("$base/stripe-standin/v1/payment_intents/$intentId/confirm"))
+                .header('Authorization', 'Bearer pk_test_only-for-the-payments-specs')
+                .header('Content-Type', 'application/x-www-form-urlencoded')
+                .POST(HttpRequest.BodyPublishers.ofString(form.toString())).build(), HttpResponse.BodyHandlers.ofString())
+    }
+
     private CheckoutAwaitingPayment awaiting(long amountVnd) {
         new CheckoutAwaitingPayment(Ids.newId(), 'CK-CARD0001', Ids.newId(), PaymentMethod.CARD, amountVnd,
                 Instant.now().plus(10, ChronoUnit.MINUTES), '113.161.72.10')

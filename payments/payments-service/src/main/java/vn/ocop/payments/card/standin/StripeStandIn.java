@@ -77,6 +77,16 @@ public class StripeStandIn {
         return ("Bearer " + stripe.secretKey()).equals(authorization);
     }
 
+    /**
+     * Whether a confirmation comes from the buyer's browser as Stripe.js sends it: with our publishable key and the
+     * intent's client secret (which only our card page had).
+     */
+    synchronized boolean authorisedByClient(String authorization, String intentId, String clientSecret) {
+        PaymentIntent intent = intents.get(intentId);
+        return ("Bearer " + stripe.publishableKey()).equals(authorization) && intent != null
+                && intent.getClientSecret().equals(clientSecret);
+    }
+
     synchronized PaymentIntent createIntent(Map<String, String> params, String idempotencyKey) {
         Optional<StripeObject> again = replay(idempotencyKey, params, PaymentIntent.class);
         if (again.isPresent()) {

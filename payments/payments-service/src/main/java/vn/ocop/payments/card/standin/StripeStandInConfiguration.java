@@ -2,7 +2,6 @@ package vn.ocop.payments.card.standin;
 
 import io.micronaut.context.annotation.ConfigurationProperties;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.core.bind.annotation.Bindable;
 import io.micronaut.core.util.StringUtils;
 import jakarta.validation.constraints.NotBlank;
 
@@ -16,7 +15,7 @@ import jakarta.validation.constraints.NotBlank;
 @Requires(property = StripeStandInConfiguration.ENABLED, value = StringUtils.TRUE)
 public record StripeStandInConfiguration(
         boolean enabled,
-        @Bindable(defaultValue = "http://127.0.0.1:8084/payments/stripe/webhook") @NotBlank String webhookUrl) {
+        @NotBlank String webhookUrl) {
 
     public static final String ENABLED = "ocop.stripe.standin.enabled";
 }

@@ -48,36 +48,39 @@ class StripeStandInController {
     @Post(uri = "/payment_intents", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> createIntent(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                       @Header(IDEMPOTENCY_KEY) @Nullable String idempotencyKey, @Body @Nullable byte[] body) {
-        return answer(authorization, () -> stripe.createIntent(form(body), idempotencyKey));
+        return answer(stripe.authorised(authorization), () -> stripe.createIntent(form(body), idempotencyKey));
     }
 
     @Get(uri = "/payment_intents/{id}", produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> intent(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization, @PathVariable String id) {
-        return answer(authorization, () -> stripe.intent(id));
+        return answer(stripe.authorised(authorization), () -> stripe.intent(id));
     }
 
     @Post(uri = "/payment_intents/{id}/confirm", consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> confirm(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization, @PathVariable String id,
                                  @Body @Nullable byte[] body) {
-        return answer(authorization, () -> stripe.confirm(id, form(body).get("payment_method")));
+        Map<String, String> form = form(body);
+        // with the secret key, or as Stripe.js confirms from the buyer's browser: the publishable key and the client secret
+        return answer(stripe.authorised(authorization) || stripe.authorisedByClient(authorization, id, form.get("client_secret")),
+                () -> stripe.confirm(id, form.get("payment_method")));
     }
 
     @Post(uri = "/payment_intents/{id}/cancel", consumes = MediaType.APPLICATION_FORM_URLENCODED,
             produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> cancel(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization, @PathVariable String id) {
-        return answer(authorization, () -> stripe.cancel(id));
+        return answer(stripe.authorised(authorization), () -> stripe.cancel(id));
     }
 
     @Post(uri = "/refunds", consumes = MediaType.APPLICATION_FORM_URLENCODED, produces = MediaType.APPLICATION_JSON)
     HttpResponse<String> refund(@Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                 @Header(IDEMPOTENCY_KEY) @Nullable String idempotencyKey, @Body @Nullable byte[] body) {
-        return answer(authorization, () -> stripe.refund(form(body), idempotencyKey));
+        return answer(stripe.authorised(authorization), () -> stripe.refund(form(body), idempotencyKey));
     }
 
-    private HttpResponse<String> answer(String authorization, Supplier<StripeObject> call) {
+    private HttpResponse<String> answer(boolean authorised, Supplier<StripeObject> call) {
         try {
-            if (!stripe.authorised(authorization)) {
+            if (!authorised) {
                 throw new StandInError(401, "invalid_request_error", "api_key_invalid", "Invalid API Key provided.");
             }
             return HttpResponse.ok(ApiResource.GSON.toJson(call.get())).contentType(MediaType.APPLICATION_JSON_TYPE);
