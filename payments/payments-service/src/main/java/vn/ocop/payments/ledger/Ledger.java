@@ -76,7 +76,9 @@ class Ledger {
             LOG.warn("order {} is reported paid by {}; cash never reaches the ledger", event.orderNumber(), event.paymentMethod());
             return;
         }
-        if (orders.lock(event.orderId()).isPresent()) {
+        // a plain read: locking a row that is not there would lock the gap, and concurrent payments would deadlock on it;
+        // a duplicate that slips past it fails on the primary key and is redelivered, to find the order then
+        if (orders.find(event.orderId()).isPresent()) {
             return;
         }
         var order = new LedgerOrder(event.orderId(), event.orderNumber(), event.checkoutId(), event.sellerId(),
@@ -87,7 +89,7 @@ class Ledger {
     }
 
     void orderConfirmed(OrderConfirmed event) {
-        if (event.paymentMethod().cashless() || orders.lock(event.orderId()).isPresent()) {
+        if (event.paymentMethod().cashless() || orders.find(event.orderId()).isPresent()) {
             return;
         }
         orders.insert(new LedgerOrder(event.orderId(), event.orderNumber(), event.checkoutId(), event.sellerId(),
