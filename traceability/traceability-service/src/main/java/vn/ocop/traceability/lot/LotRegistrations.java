@@ -19,6 +19,7 @@ import vn.ocop.traceability.api.LotRegistered;
 import vn.ocop.traceability.area.GrowingArea;
 import vn.ocop.traceability.area.GrowingAreaDirectory;
 import vn.ocop.traceability.area.GrowingAreaStatus;
+import vn.ocop.traceability.epcis.EpcisRecorder;
 import vn.ocop.traceability.product.Product;
 import vn.ocop.traceability.product.ProductRepository;
 
@@ -35,23 +36,28 @@ class LotRegistrations {
     private final ProductRepository products;
     private final GrowingAreaDirectory areas;
     private final Outbox outbox;
+    private final EpcisRecorder epcis;
     private final Clock clock;
 
-    LotRegistrations(LotRepository lots, ProductRepository products, GrowingAreaDirectory areas, Outbox outbox, Clock clock) {
+    LotRegistrations(LotRepository lots, ProductRepository products, GrowingAreaDirectory areas, Outbox outbox,
+                     EpcisRecorder epcis, Clock clock) {
         this.lots = lots;
         this.products = products;
         this.areas = areas;
         this.outbox = outbox;
+        this.epcis = epcis;
         this.clock = clock;
     }
 
+    /** Registers a harvested (or otherwise new) lot; its EPCIS record starts with its commissioning, in the same transaction. */
     @Transactional
     TracedLot register(UUID sellerId, RegisterLot request) {
-        if (request.growingAreaId() != null) {
-            requireAreaOf(sellerId, request.growingAreaId());
-        }
-        return create(sellerId, request.productId(), request.code(), request.quantity(), request.unit(),
+        GrowingArea area = request.growingAreaId() == null ? null : requireAreaOf(sellerId, request.growingAreaId());
+        TracedLot traced = create(sellerId, request.productId(), request.code(), request.quantity(), request.unit(),
                 request.harvestDate(), request.growingAreaId(), "");
+        epcis.harvested(traced.lot().id(), traced.lot().quantity(), clock.instant(), request.harvestDate(),
+                area == null ? null : area.code());
+        return traced;
     }
 
     /**
@@ -83,7 +89,7 @@ class LotRegistrations {
     }
 
     /** The growing area must exist, be the seller's, and not have been rejected by an officer. */
-    private void requireAreaOf(UUID sellerId, UUID areaId) {
+    private GrowingArea requireAreaOf(UUID sellerId, UUID areaId) {
         GrowingArea area = areas.find(areaId).orElseThrow(() -> ProblemException.unprocessable("growing_area_unknown",
                 "No growing area {0}", areaId));
         if (!area.isOwnedBy(sellerId)) {
@@ -93,6 +99,7 @@ class LotRegistrations {
             throw ProblemException.unprocessable("growing_area_rejected",
                     "Growing area {0} was rejected by the province; lots cannot come from it", area.code());
         }
+        return area;
     }
 
     private String unusedCode(String code) {

@@ -16,6 +16,7 @@ import vn.ocop.platform.event.Ids;
 import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.security.Caller;
 import vn.ocop.platform.security.Roles;
+import vn.ocop.traceability.epcis.EpcisRecorder;
 
 /**
  * Packs lots into units and numbers units for their labels. Each write locks the lot's row first, so packings of one
@@ -30,12 +31,15 @@ class Packings {
     private final LotRepository lots;
     private final PackingRepositories.Packings packings;
     private final PackingRepositories.Serials serials;
+    private final EpcisRecorder epcis;
     private final Clock clock;
 
-    Packings(LotRepository lots, PackingRepositories.Packings packings, PackingRepositories.Serials serials, Clock clock) {
+    Packings(LotRepository lots, PackingRepositories.Packings packings, PackingRepositories.Serials serials,
+             EpcisRecorder epcis, Clock clock) {
         this.lots = lots;
         this.packings = packings;
         this.serials = serials;
+        this.epcis = epcis;
         this.clock = clock;
     }
 
@@ -46,6 +50,7 @@ class Packings {
         Lot after = lots.update(lot.drawn(total, true));
         Packing packing = packings.save(new Packing(Ids.newId(), lot.id(), request.unitCount(),
                 request.unitSize().setScale(3, RoundingMode.UNNECESSARY), request.packaging().strip(), clock.instant()));
+        epcis.packed(packing.id(), lot.id(), total, List.of(), packing.createdAt());
         return part(after, packing, 0);
     }
 
@@ -76,6 +81,8 @@ class Packings {
             rows.add(new LotSerial(serial, lot.id(), packing.id(), ++ordinal, now));
         }
         serials.saveAll(rows);
+        // the units' serials join the packing already recorded (its amount was counted then)
+        epcis.packed(packing.id(), lot.id(), null, fresh, now);
         return new PackingViews.Generated(packing.id(), lot.code(), rows.stream().map(Packings::serialPart).toList());
     }
 

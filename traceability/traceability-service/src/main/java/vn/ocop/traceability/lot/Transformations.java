@@ -6,6 +6,7 @@ import jakarta.inject.Singleton;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -22,6 +23,7 @@ import vn.ocop.platform.problem.Problem;
 import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.security.Caller;
 import vn.ocop.platform.security.Roles;
+import vn.ocop.traceability.epcis.EpcisRecorder;
 import vn.ocop.traceability.product.ProductRepository;
 
 /**
@@ -40,12 +42,13 @@ class Transformations {
     private final LotRegistrations registrations;
     private final ProductRepository products;
     private final PublicLinks links;
+    private final EpcisRecorder epcis;
     private final Clock clock;
 
     Transformations(LotRepository lots, PackingRepositories.Packings packings,
                     TransformationRepositories.Transformations transformations, TransformationRepositories.Inputs inputs,
                     TransformationRepositories.Outputs outputs, LotRegistrations registrations, ProductRepository products,
-                    PublicLinks links, Clock clock) {
+                    PublicLinks links, EpcisRecorder epcis, Clock clock) {
         this.lots = lots;
         this.packings = packings;
         this.transformations = transformations;
@@ -54,6 +57,7 @@ class Transformations {
         this.registrations = registrations;
         this.products = products;
         this.links = links;
+        this.epcis = epcis;
         this.clock = clock;
     }
 
@@ -79,12 +83,15 @@ class Transformations {
                 request.process().strip(), request.yield().setScale(4, RoundingMode.UNNECESSARY), unit, occurredOn,
                 clock.instant()));
         List<TransformationView.InputPart> drawn = new ArrayList<>();
+        List<EpcisRecorder.LotAmount> consumed = new ArrayList<>();
+        List<EpcisRecorder.LotAmount> produced = new ArrayList<>();
         for (TransformLots.Input input : request.inputs()) {
             Lot lot = locked.get(input.lotCode());
             BigDecimal quantity = input.quantity().setScale(3, RoundingMode.UNNECESSARY);
             Lot after = lots.update(lot.drawn(quantity, packings.existsByLotId(lot.id())));
             inputs.save(new Transformation.Input(new Transformation.Key(transformation.id(), lot.id()), quantity));
             drawn.add(new TransformationView.InputPart(lot.code(), quantity, after.remainingQuantity(), after.status()));
+            consumed.add(new EpcisRecorder.LotAmount(lot.id(), quantity));
         }
         LocalDate sharedHarvest = shared(locked.values(), Lot::harvestDate);
         UUID sharedArea = shared(locked.values(), Lot::growingAreaId);
@@ -95,7 +102,11 @@ class Transformations {
                     output.harvestDate() == null ? sharedHarvest : output.harvestDate(), sharedArea, "outputs[" + i + "].");
             outputs.save(new Transformation.Output(new Transformation.Key(transformation.id(), lot.lot().id())));
             made.add(LotResponse.of(lot, links));
+            produced.add(new EpcisRecorder.LotAmount(lot.lot().id(), lot.lot().quantity()));
         }
+        // recorded when it happened: now if today, else at the start of that day in Vietnam
+        Instant at = occurredOn.equals(today) ? clock.instant() : occurredOn.atStartOfDay(LotRegistrations.VIETNAM).toInstant();
+        epcis.transformed(transformation.id(), transformation.process(), consumed, produced, at);
         return view(transformation, drawn, made);
     }
 

@@ -37,7 +37,7 @@ class EpcisChainSpec extends EpcisSpecSupport {
     }
 
     def "captures racing on one lot append one after the other: one consistent chain"() {
-        given:
+        given: 'a lot, whose registration recorded its commissioning as the first link'
         def code = newLotCode()
         registerLot(seller, rice, code)
         int racers = 6
@@ -59,17 +59,17 @@ class EpcisChainSpec extends EpcisSpecSupport {
         then:
         statuses.every { it == 201 }
         Infra.rows(tx, 'SELECT le.position FROM epcis_lot_events le JOIN lots l ON l.id = le.lot_id WHERE l.code = ? ORDER BY le.position',
-                [code])*.position == (1..2 * racers).toList()
+                [code])*.position == (1..2 * racers + 1).toList()
 
         and: 'each document\'s two events are next to each other'
         def positions = Infra.rows(tx, 'SELECT le.position, e.event_time FROM epcis_lot_events le JOIN lots l ON l.id = le.lot_id '
                 + 'JOIN epcis_events e ON e.id = le.event_row WHERE l.code = ? ORDER BY le.position', [code])
-        positions.collate(2).every { pair -> pair[0].event_time.toString().substring(0, 13) == pair[1].event_time.toString().substring(0, 13) }
+        positions.drop(1).collate(2).every { pair -> pair[0].event_time.toString().substring(0, 13) == pair[1].event_time.toString().substring(0, 13) }
 
         and:
         with(getJson("${path(code)}/verify", seller)) {
             intact == true
-            length == 2 * racers
+            length == 2 * racers + 1
             brokenLink == null
         }
     }
@@ -91,17 +91,18 @@ class EpcisChainSpec extends EpcisSpecSupport {
         then:
         def report = getJson("${path(code)}/verify", seller)
         report.intact == false
-        report.brokenLink.position == 3
+        // the lot's commissioning is link 1, the captured events links 2 to 5
+        report.brokenLink.position == 4
         report.brokenLink.eventId == eventIds[2]
         report.brokenLink.reason == 'HASH_MISMATCH'
-        report.brokenLink.storedHash == Infra.rows(tx, 'SELECT hash FROM epcis_lot_events WHERE lot_id = ? AND position = 3', [lotId]).first().hash
+        report.brokenLink.storedHash == Infra.rows(tx, 'SELECT hash FROM epcis_lot_events WHERE lot_id = ? AND position = 4', [lotId]).first().hash
         report.brokenLink.expectedHash != report.brokenLink.storedHash
 
         where:
         what                           | alter
         'the JSON of one event'        | { t, lot, event -> Infra.execute(t, "UPDATE epcis_events SET body = REPLACE(body, '\"quantity\":10', '\"quantity\":11') WHERE event_id = ?", [event]) }
         'the time zone of one event'   | { t, lot, event -> Infra.execute(t, "UPDATE epcis_events SET body = REPLACE(body, '+07:00', '+08:00') WHERE event_id = ?", [event]) }
-        'the hash of one link'         | { t, lot, event -> Infra.execute(t, "UPDATE epcis_lot_events SET hash = SHA2('forged', 256) WHERE lot_id = ? AND position = 3", [lot]) }
+        'the hash of one link'         | { t, lot, event -> Infra.execute(t, "UPDATE epcis_lot_events SET hash = SHA2('forged', 256) WHERE lot_id = ? AND position = 4", [lot]) }
     }
 
     def "verify notices links removed from the end of the chain"() {
@@ -111,8 +112,8 @@ class EpcisChainSpec extends EpcisSpecSupport {
         capture(document((1..3).collect { observe(lgtin(code), "2026-11-2${it}T08:00:00+07:00") }), seller)
         def lotId = Infra.rows(tx, 'SELECT id FROM lots WHERE code = ?', [code]).first().id
 
-        when:
-        Infra.execute(tx, 'DELETE FROM epcis_lot_events WHERE lot_id = ? AND position = 3', [lotId])
+        when: 'the last of its four links (commissioning and three captured events) is deleted'
+        Infra.execute(tx, 'DELETE FROM epcis_lot_events WHERE lot_id = ? AND position = 4', [lotId])
 
         then:
         with(getJson("${path(code)}/verify", seller)) {
@@ -140,10 +141,10 @@ class EpcisChainSpec extends EpcisSpecSupport {
         exported.type == 'EPCISDocument'
         exported.schemaVersion == '2.0'
         exported.creationDate != null
-        exported.epcisBody.eventList.size() == 2
+        exported.epcisBody.eventList*.bizStep == ['commissioning', 'inspecting', 'inspecting']
         exported.epcisBody.eventList.every { it.eventID ==~ /urn:uuid:.+/ && it.recordTime != null && it.eventTimeZoneOffset == '+07:00' }
-        exported.epcisBody.eventList[1]['example:note'] == 'Kiểm tra độ ẩm 14%'
-        exported.epcisBody.eventList[1]['@context'] == [GS1_CONTEXT, [example: 'http://ns.example.com/epcis/']]
+        exported.epcisBody.eventList[2]['example:note'] == 'Kiểm tra độ ẩm 14%'
+        exported.epcisBody.eventList[2]['@context'] == [GS1_CONTEXT, [example: 'http://ns.example.com/epcis/']]
 
         where:
         accept                | mediaType
@@ -173,12 +174,13 @@ class EpcisChainSpec extends EpcisSpecSupport {
         def rest = getJson("$base?limit=3&cursor=${first.nextCursor}", seller)
 
         then:
+        // link 1 is the lot's commissioning, recorded when it was registered
         first.items*.position == [1, 2, 3]
-        rest.items*.position == [4]
+        rest.items*.position == [4, 5]
         rest.nextCursor == null
 
         and: 'the export takes the same range'
-        JSON.readValue(get("${path(code)}?from=${enc('2026-11-20T09:00:00+07:00')}", seller).body(), Map)
+        JSON.readValue(get("${path(code)}?from=${enc('2026-11-20T09:00:00+07:00')}&to=${enc('2026-11-21T00:00:00+07:00')}", seller).body(), Map)
                 .epcisBody.eventList*.eventTime == ['2026-11-20T09:00:00+07:00', '2026-11-20T10:00:00+07:00']
     }
 

@@ -9,6 +9,7 @@ import jakarta.inject.Inject
 import java.sql.Connection
 import java.time.Instant
 import java.time.LocalDate
+import java.time.OffsetDateTime
 import vn.ocop.platform.Infra
 import vn.ocop.platform.event.Ids
 import vn.ocop.platform.problem.ProblemException
@@ -37,7 +38,7 @@ class EpcisRecorderSpec extends EpcisSpecSupport {
     }
 
     def "harvest, milling, packing, receiving and retail selling make one valid record for each lot"() {
-        given:
+        given: 'two lots, whose registration recorded their commissioning'
         def paddyCode = newLotCode('LUA')
         def riceCode = newLotCode('GAO')
         def paddyLot = UUID.fromString(registerLot(seller, paddy, paddyCode).id as String)
@@ -46,7 +47,6 @@ class EpcisRecorderSpec extends EpcisSpecSupport {
         def shop = 'urn:epc:id:sgln:8930000.00002.0'
 
         when:
-        recorder.harvested(paddyLot, 1200.0, Instant.parse('2026-11-02T01:00:00Z'), LocalDate.parse('2026-11-02'), 'ST-MX-0001')
         def milling = recorder.transformed(Ids.newId(), 'milling', [new EpcisRecorder.LotAmount(paddyLot, 1000.0)],
                 [new EpcisRecorder.LotAmount(riceLot, 640.0)], Instant.parse('2026-11-05T03:00:00Z'))
         recorder.packed(packing, riceLot, 50.0, ['A0001', 'A0002'], Instant.parse('2026-11-06T03:00:00Z'))
@@ -62,24 +62,25 @@ class EpcisRecorderSpec extends EpcisSpecSupport {
         schemaViolations(get(path(paddyCode), seller).body()) == [] as Set
         schemaViolations(get(path(riceCode), seller).body()) == [] as Set
         paddyDoc.epcisBody.eventList*.bizStep == ['commissioning', 'commissioning']
-        riceDoc.epcisBody.eventList*.bizStep == ['commissioning', 'packing', 'receiving', 'retail_selling']
-        riceDoc.epcisBody.eventList*.type == ['TransformationEvent', 'AggregationEvent', 'ObjectEvent', 'ObjectEvent']
+        riceDoc.epcisBody.eventList*.bizStep == ['commissioning', 'commissioning', 'packing', 'receiving', 'retail_selling']
+        riceDoc.epcisBody.eventList*.type == ['ObjectEvent', 'TransformationEvent', 'AggregationEvent', 'ObjectEvent', 'ObjectEvent']
         (paddyDoc.epcisBody.eventList + riceDoc.epcisBody.eventList).every { it.eventTimeZoneOffset == '+07:00' && it.eventTime.endsWith('+07:00') }
 
-        and: 'the harvest commissions the lot, with its number, date and growing area in ilmd'
+        and: 'the registration commissioned the lot, with its number and harvest date in ilmd, at the seller\'s premises'
+        def premises = "${baseUrl()}/id/place/seller/${seller}".toString()
         with(paddyDoc.epcisBody.eventList[0]) {
             type == 'ObjectEvent'
             action == 'ADD'
-            eventTime == '2026-11-02T08:00:00+07:00'
+            eventTime.endsWith('+07:00')
             quantityList == [[epcClass: "${baseUrl()}/t/${paddyCode}".toString(), quantity: 1200.0, uom: 'KGM']]
-            readPoint.id == "${baseUrl()}/id/place/area/ST-MX-0001".toString()
-            ilmd == ['cbvmda:lotNumber'       : paddyCode, 'cbvmda:countryOfOrigin': 'VN', 'cbvmda:harvestStartDate': '2026-11-02',
-                     'cbvmda:harvestEndDate'  : '2026-11-02', 'ocop:growingAreaCode': 'ST-MX-0001']
+            readPoint.id == premises
+            ilmd == ['cbvmda:lotNumber'     : paddyCode, 'cbvmda:countryOfOrigin': 'VN', 'cbvmda:harvestStartDate': '2026-11-02',
+                     'cbvmda:harvestEndDate': '2026-11-02']
         }
         paddyDoc.epcisBody.eventList[0]['@context'] == [GS1_CONTEXT, [ocop: "${baseUrl()}/ns/epcis#".toString()]]
 
         and: 'packing aggregates the serialised units of the lot under the packing'
-        with(riceDoc.epcisBody.eventList[1]) {
+        with(riceDoc.epcisBody.eventList[2]) {
             parentID == "${baseUrl()}/id/packing/${packing}".toString()
             childEPCs == ["${digitalLink(riceCode)}/21/A0001".toString(), "${digitalLink(riceCode)}/21/A0002".toString()]
             childQuantityList == [[epcClass: digitalLink(riceCode), quantity: 50.0, uom: 'KGM']]
@@ -87,21 +88,28 @@ class EpcisRecorderSpec extends EpcisSpecSupport {
 
         and: 'both chains verify'
         getJson("${path(paddyCode)}/verify", seller).intact == true
-        getJson("${path(riceCode)}/verify", seller).length == 4
+        getJson("${path(riceCode)}/verify", seller).length == 5
     }
 
-    def "recording the same harvest twice stores it once"() {
-        given:
+    def "a lot's harvest recorded again with the same content is stored once; with other content it is refused"() {
+        given: 'a lot, whose registration recorded its harvest'
         def code = newLotCode('LUA')
         def lot = UUID.fromString(registerLot(seller, paddy, code).id as String)
+        def recorded = JSON.readValue(Infra.rows(tx, 'SELECT e.body FROM epcis_events e JOIN epcis_lot_events le ON le.event_row = e.id '
+                + 'WHERE le.lot_id = ? AND le.position = 1', [lot.toString()]).first().body as String, Map)
+        def at = OffsetDateTime.parse(recorded.eventTime as String).toInstant()
 
-        when:
-        def first = recorder.harvested(lot, 800.0, Instant.parse('2026-11-02T01:00:00Z'), null, null)
-        def second = recorder.harvested(lot, 800.0, Instant.parse('2026-11-02T01:00:00Z'), null, null)
+        when: 'the same harvest again'
+        def again = recorder.harvested(lot, new BigDecimal('1200.000'), at, LocalDate.parse('2026-11-02'), null)
 
         then:
-        first.events*.status == ['CAPTURED']
-        second.events*.status == ['DUPLICATE']
+        again.events*.status == ['DUPLICATE']
+
+        when: 'another harvest under the same lot'
+        recorder.harvested(lot, 800.0, at, null, null)
+
+        then:
+        thrown(ProblemException)
         Infra.count(tx, 'SELECT COUNT(*) FROM epcis_lot_events le JOIN lots l ON l.id = le.lot_id WHERE l.code = ?', [code]) == 1
     }
 
@@ -120,6 +128,7 @@ class EpcisRecorderSpec extends EpcisSpecSupport {
         then:
         def e = thrown(ProblemException)
         e.code() == 'epcis_lot_not_yours'
-        Infra.count(tx, 'SELECT COUNT(*) FROM epcis_lot_events WHERE lot_id IN (?, ?)', [mine.toString(), theirs.toString()]) == 0
+        // only the lots' commissioning, recorded when they were registered
+        Infra.count(tx, 'SELECT COUNT(*) FROM epcis_lot_events WHERE lot_id IN (?, ?)', [mine.toString(), theirs.toString()]) == 2
     }
 }

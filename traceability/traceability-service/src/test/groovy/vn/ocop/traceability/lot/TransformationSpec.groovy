@@ -99,6 +99,34 @@ class TransformationSpec extends ServiceSpec {
         get("/api/v1/transformations/${made.id}", token(Ids.newId(), ['OFFICER'], '92')).body() == made
     }
 
+    def "the lot's EPCIS record follows it: commissioned from its growing area, milled, packed, its units numbered"() {
+        when:
+        def milled = post('/api/v1/transformations', [process: 'Xay xát', yield: 0.65, occurredOn: '2026-11-10',
+                inputs : [[lotCode: 'PADDY-1', quantity: 1000]], outputs: [[productId: RICE, code: 'ST25-R2', quantity: 600]]])
+        def packing = post('/api/v1/lots/ST25-R2/packings', [unitCount: 10, unitSize: 5, packaging: 'túi 5 kg'])
+        def numbered = post("/api/v1/lots/ST25-R2/packings/${packing.body().id}/serials", [count: 2])
+
+        then:
+        [milled, packing, numbered]*.status()*.code == [201, 201, 201]
+
+        and: 'the paddy: commissioned at its growing area, then milled (the day it happened, in Vietnam)'
+        def paddy = epcis('PADDY-1').epcisBody.eventList
+        paddy*.bizStep == ['commissioning', 'commissioning']
+        paddy*.type == ['ObjectEvent', 'TransformationEvent']
+        paddy[0].readPoint.id.endsWith('/id/place/area/VN-92-MX-0017')
+        paddy[0].ilmd['ocop:growingAreaCode'] == 'VN-92-MX-0017'
+        paddy[1].eventTime == '2026-11-10T00:00:00+07:00'
+        paddy[1].inputQuantityList*.quantity == [1000.0]
+        paddy[1].outputQuantityList*.quantity == [600.0]
+
+        and: 'the rice: made by the milling (no commissioning of its own), packed, two units numbered'
+        def rice = epcis('ST25-R2').epcisBody.eventList
+        rice*.type == ['TransformationEvent', 'AggregationEvent', 'AggregationEvent']
+        rice[1].childQuantityList*.quantity == [50.0]
+        rice[2].childEPCs.size() == 2
+        ['PADDY-1', 'ST25-R2'].every { get("/api/v1/lots/${it}/epcis/verify").body().intact == true }
+    }
+
     def "lots drawn in part keep the rest; outputs of inputs from different harvests carry none"() {
         given:
         register([productId: PADDY, code: 'PADDY-2', quantity: 300, unit: 'kg', harvestDate: '2026-11-05'])
@@ -253,6 +281,11 @@ class TransformationSpec extends ServiceSpec {
             request.bearerAuth(bearer)
         }
         exchange(request)
+    }
+
+    /** The lot's EPCIS document, as JSON. */
+    private Map epcis(String lotCode) {
+        exchange(HttpRequest.GET("/api/v1/lots/${lotCode}/epcis").accept('application/json').bearerAuth(seller())).body()
     }
 
     private HttpResponse<Map> exchange(MutableHttpRequest request) {
