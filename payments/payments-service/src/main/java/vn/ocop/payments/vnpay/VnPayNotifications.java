@@ -1,7 +1,9 @@
 package vn.ocop.payments.vnpay;
 
 import io.micronaut.http.HttpParameters;
+import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
+import java.sql.Connection;
 import java.time.Clock;
 import java.util.Map;
 import java.util.Optional;
@@ -13,7 +15,9 @@ import vn.ocop.platform.event.Ids;
 
 /**
  * Receives VNPay's IPNs: refuses any whose signature or terminal code is not ours (97), settles the rest, turns
- * anything unexpected into 99 (VNPay then retries), and keeps an audit row of every notification and its answer.
+ * anything unexpected into 99 (VNPay then retries), and keeps an audit row of every notification and its answer. An
+ * authentic IPN's audit row is written in its settlement's transaction (one commit per IPN, and no settlement without
+ * its row); a refused or failed one's on its own.
  */
 @Singleton
 class VnPayNotifications {
@@ -26,47 +30,56 @@ class VnPayNotifications {
     private final VnPayConfiguration config;
     private final VnPaySettlement settlement;
     private final ProviderNotifications audit;
+    private final TransactionOperations<Connection> tx;
     private final Clock clock;
 
     VnPayNotifications(VnPaySigner signer, VnPayConfiguration config, VnPaySettlement settlement, ProviderNotifications audit,
-                       Clock clock) {
+                       TransactionOperations<Connection> tx, Clock clock) {
         this.signer = signer;
         this.config = config;
         this.settlement = settlement;
         this.audit = audit;
+        this.tx = tx;
         this.clock = clock;
     }
 
     IpnAnswer receive(HttpParameters parameters, String rawQuery) {
         Optional<Map<String, String>> params = VnPayParameters.of(parameters);
         String txnRef = parameters.get("vnp_TxnRef");
-        boolean authentic = params.filter(this::authentic).isPresent();
-        IpnAnswer answer;
+        if (params.filter(this::authentic).isEmpty()) {
+            LOG.warn("refused a VNPay IPN for {}: bad signature or terminal code", loggable(txnRef));
+            return recorded(txnRef, rawQuery, false, IpnAnswer.INVALID_SIGNATURE);
+        }
         try {
-            answer = authentic ? settlement.settle(VnPayResult.of(params.get())) : IpnAnswer.INVALID_SIGNATURE;
+            return tx.executeWrite(status -> {
+                IpnAnswer answer = settlement.settle(VnPayResult.of(params.get()));
+                audit.save(row(txnRef, rawQuery, true, answer));
+                return answer;
+            });
         } catch (RuntimeException e) {
             LOG.error("VNPay IPN for {} failed; answering 99 so that VNPay retries", loggable(txnRef), e);
-            answer = IpnAnswer.UNKNOWN_ERROR;
+            return recorded(txnRef, rawQuery, true, IpnAnswer.UNKNOWN_ERROR);
         }
-        if (!authentic) {
-            LOG.warn("refused a VNPay IPN for {}: bad signature or terminal code", loggable(txnRef));
-        }
-        record(txnRef, rawQuery, authentic, answer);
-        return answer;
     }
 
     private boolean authentic(Map<String, String> params) {
         return signer.verify(params) && config.tmnCode().equals(params.get("vnp_TmnCode"));
     }
 
-    private void record(String txnRef, String rawQuery, boolean authentic, IpnAnswer answer) {
+    /** Keeps the audit row of a notification that settled nothing, in a transaction of its own; returns its answer. */
+    private IpnAnswer recorded(String txnRef, String rawQuery, boolean authentic, IpnAnswer answer) {
         try {
-            String ref = txnRef == null || txnRef.length() <= MAX_TXN_REF ? txnRef : txnRef.substring(0, MAX_TXN_REF);
-            audit.save(new ProviderNotification(Ids.newId(), PROVIDER, ref, rawQuery == null ? "" : rawQuery, authentic,
-                    answer.rspCode(), clock.instant()));
+            audit.save(row(txnRef, rawQuery, authentic, answer));
         } catch (RuntimeException e) {
             LOG.error("cannot keep the audit row of a VNPay IPN for {} (answered {})", loggable(txnRef), answer.rspCode(), e);
         }
+        return answer;
+    }
+
+    private ProviderNotification row(String txnRef, String rawQuery, boolean authentic, IpnAnswer answer) {
+        String ref = txnRef == null || txnRef.length() <= MAX_TXN_REF ? txnRef : txnRef.substring(0, MAX_TXN_REF);
+        return new ProviderNotification(Ids.newId(), PROVIDER, ref, rawQuery == null ? "" : rawQuery, authentic,
+                answer.rspCode(), clock.instant());
     }
 
     /** A reference fit for a log line: ours are short ASCII alphanumerics, anything else is someone else's input. */
