@@ -19,6 +19,7 @@ import vn.ocop.payments.session.PaymentSession;
  * that the call is still the refund's latest), so an outcome that arrives late or twice changes nothing.
  *
  * @param sessionId the captured payment session it refunds; null only when refused for want of one
+ * @param requestedBy the administrator who asked for it; null for the refunds orders asked for and for excess transfers
  * @param attempts  calls made to the provider so far
  * @param requestId the provider's request id of the latest call
  * @param inDoubt   the latest call may have reached the provider without an answer we could trust
@@ -32,6 +33,7 @@ record Refund(
         PaymentMethod method,
         long amountVnd,
         String reason,
+        @Nullable UUID requestedBy,
         RefundState state,
         int attempts,
         Instant nextAttemptAt,
@@ -54,7 +56,7 @@ record Refund(
     /** A refund accepted for the captured payment: due at once. */
     static Refund requested(RefundRequested request, PaymentSession captured, Instant now) {
         return new Refund(request.refundId(), request.checkoutId(), request.orderId(), captured.id(), captured.method(),
-                request.amountVnd(), clip(request.reason(), TEXT), RefundState.REQUESTED, 0, now, null, false, null, null, null,
+                request.amountVnd(), clip(request.reason(), TEXT), null, RefundState.REQUESTED, 0, now, null, false, null, null, null,
                 null, requestedAt(request, now), null, now, now);
     }
 
@@ -63,14 +65,24 @@ record Refund(
      * already paid), to give back through the provider that took it: due at once, not tied to an order.
      */
     static Refund excess(UUID id, PaymentSession captured, long amountVnd, String reason, Instant now) {
-        return new Refund(id, captured.checkoutId(), null, captured.id(), captured.method(), amountVnd, clip(reason, TEXT),
+        return new Refund(id, captured.checkoutId(), null, captured.id(), captured.method(), amountVnd, clip(reason, TEXT), null,
                 RefundState.REQUESTED, 0, now, null, false, null, null, null, null, now, null, now, now);
+    }
+
+    /**
+     * A refund an administrator asked for ({@code requestedBy}) of the captured payment, for one seller order or (no
+     * order) for the checkout as a whole: due at once.
+     */
+    static Refund byAdministrator(UUID id, PaymentSession captured, @Nullable UUID orderId, long amountVnd, String reason,
+                                  UUID requestedBy, Instant now) {
+        return new Refund(id, captured.checkoutId(), orderId, captured.id(), captured.method(), amountVnd, clip(reason, TEXT),
+                requestedBy, RefundState.REQUESTED, 0, now, null, false, null, null, null, null, now, null, now, now);
     }
 
     /** A request refused on arrival ({@code why}), kept so that the refusal is visible and a repeat changes nothing. */
     static Refund refused(RefundRequested request, @Nullable PaymentSession captured, String why, Instant now) {
         return new Refund(request.refundId(), request.checkoutId(), request.orderId(), captured == null ? null : captured.id(),
-                captured == null ? request.paymentMethod() : captured.method(), request.amountVnd(), clip(request.reason(), TEXT),
+                captured == null ? request.paymentMethod() : captured.method(), request.amountVnd(), clip(request.reason(), TEXT), null,
                 RefundState.FAILED, 0, now, null, false, null, null, null, clip(why, TEXT), requestedAt(request, now), now, now, now);
     }
 
@@ -85,7 +97,7 @@ record Refund(
         }
         int attempt = attempts + 1;
         String nextRequestId = inDoubt && requestId != null ? requestId : RefundRequestIds.of(id, attempt);
-        return Optional.of(new Refund(id, checkoutId, orderId, sessionId, method, amountVnd, reason, state, attempt,
+        return Optional.of(new Refund(id, checkoutId, orderId, sessionId, method, amountVnd, reason, requestedBy, state, attempt,
                 now.plus(lease), nextRequestId, true, providerResponseCode, providerMessage, providerTransactionNo,
                 failureReason, requestedAt, completedAt, createdAt, now));
     }
@@ -98,8 +110,8 @@ record Refund(
         if (state != RefundState.REQUESTED) {
             return Optional.empty();
         }
-        var done = new Refund(id, checkoutId, orderId, sessionId, method, amountVnd, reason, RefundState.SUCCEEDED, attempts,
-                nextAttemptAt, requestId, false, clip(answer.responseCode(), CODE), clip(answer.message(), MESSAGE),
+        var done = new Refund(id, checkoutId, orderId, sessionId, method, amountVnd, reason, requestedBy, RefundState.SUCCEEDED,
+                attempts, nextAttemptAt, requestId, false, clip(answer.responseCode(), CODE), clip(answer.message(), MESSAGE),
                 clip(answer.transactionNo(), REFERENCE), null,
                 requestedAt, now, createdAt, now);
         var event = new RefundCompleted(id, checkoutId, orderId, method, amountVnd, answer.transactionNo(), now);
@@ -111,8 +123,8 @@ record Refund(
         if (!latest(attempt)) {
             return Optional.empty();
         }
-        return Optional.of(new Refund(id, checkoutId, orderId, sessionId, method, amountVnd, reason, state, attempts, retryAt,
-                requestId, answer.kind() == RefundAnswer.Kind.UNKNOWN, clip(answer.responseCode(), CODE),
+        return Optional.of(new Refund(id, checkoutId, orderId, sessionId, method, amountVnd, reason, requestedBy, state, attempts,
+                retryAt, requestId, answer.kind() == RefundAnswer.Kind.UNKNOWN, clip(answer.responseCode(), CODE),
                 clip(answer.message(), MESSAGE), null, clip(answer.detail(), TEXT), requestedAt, null, createdAt, now));
     }
 
@@ -122,7 +134,7 @@ record Refund(
             return Optional.empty();
         }
         boolean doubt = answer.kind() == RefundAnswer.Kind.UNKNOWN || answer.kind() == RefundAnswer.Kind.IN_DOUBT;
-        return Optional.of(new Refund(id, checkoutId, orderId, sessionId, method, amountVnd, reason, RefundState.FAILED,
+        return Optional.of(new Refund(id, checkoutId, orderId, sessionId, method, amountVnd, reason, requestedBy, RefundState.FAILED,
                 attempts, nextAttemptAt, requestId, doubt, clip(answer.responseCode(), CODE), clip(answer.message(), MESSAGE), null,
                 clip(why, TEXT), requestedAt, now, createdAt, now));
     }

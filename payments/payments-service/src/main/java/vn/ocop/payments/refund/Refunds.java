@@ -20,6 +20,10 @@ interface Refunds extends CrudRepository<Refund, UUID> {
     @Query("SELECT COALESCE(SUM(amount_vnd), 0) FROM refunds WHERE session_id = :sessionId AND state IN ('REQUESTED', 'SUCCEEDED')")
     long committedVnd(UUID sessionId);
 
+    /** What is refunded or being refunded of one seller order, whole dong. */
+    @Query("SELECT COALESCE(SUM(amount_vnd), 0) FROM refunds WHERE order_id = :orderId AND state IN ('REQUESTED', 'SUCCEEDED')")
+    long committedForOrderVnd(UUID orderId);
+
     /**
      * The refund due longest among those paid by one of {@code methods} (the ones a gateway can refund), locked; a row
      * another instance holds is skipped rather than waited for, so several workers take different refunds

@@ -122,6 +122,33 @@ class VnPayRefundSpec extends Specification {
                 [[orderId: second.orderId().toString(), amountVnd: 290_000]]]
     }
 
+    def "an administrator's partial refund is sent by the worker like orders' ones and announced with RefundCompleted"() {
+        given:
+        def payment = capturedAtStandIn(690_000)
+        UUID administrator = Ids.newId()
+
+        when: 'an administrator asks for 200 000 VND back, then orders for the rest'
+        def recorded = tx.executeWrite {
+            context.getBean(AdminRefunds).record(payment.checkoutId(), null, 200_000, 'khiếu nại của người mua', administrator)
+        }
+        def rest = refund(payment, Ids.newId(), 490_000)
+        dispatcher.dispatch(OrdersEvents.STREAM, envelope(rest))
+
+        then:
+        recorded.remainingVnd() == 490_000
+        conditions.eventually {
+            assert PaymentsDb.refund(tx, recorded.refundId())?.state == 'SUCCEEDED'
+        }
+        ended(rest) == 'SUCCEEDED'
+        vnpay.refundedVnd(payment.txnRef()) == 690_000
+        def events = PaymentsDb.events(tx, json, recorded.refundId().toString())
+        events*.type == ['RefundCompleted']
+        events.first().data.subMap(['refundId', 'checkoutId', 'amountVnd']) == [refundId: recorded.refundId().toString(),
+                                                                              checkoutId: payment.checkoutId().toString(),
+                                                                              amountVnd: 200_000]
+        PaymentsDb.refund(tx, recorded.refundId()).requested_by == administrator.toString()
+    }
+
     def "a refund of a bank transfer (VietQR), which no gateway can send yet, stays REQUESTED while VNPay refunds go out"() {
         given: 'an excess received by bank transfer, due before a VNPay refund'
         def sessions = context.getBean(PaymentSessions)
