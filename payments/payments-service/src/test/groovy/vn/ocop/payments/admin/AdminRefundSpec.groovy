@@ -38,6 +38,15 @@ class AdminRefundSpec extends ServiceSpecification {
         quietTokenServer()
     }
 
+    /**
+     * Nothing is left behind: a REQUESTED refund left in the shared test database would be taken by the next spec's
+     * refund worker as soon as its context starts.
+     */
+    def cleanup() {
+        LedgerDb.clean(tx)
+        PaymentsDb.clean(tx)
+    }
+
     def setup() {
         LedgerDb.clean(tx)
         PaymentsDb.clean(tx)
