@@ -1,5 +1,9 @@
 package vn.ocop.traceability
 
+import io.micronaut.http.HttpResponse
+import io.micronaut.http.MutableHttpRequest
+import io.micronaut.http.client.HttpClient
+import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.support.TestPropertyProvider
 import io.micronaut.transaction.TransactionOperations
 import java.sql.Connection
@@ -14,6 +18,15 @@ import vn.ocop.platform.security.TestIdentity
 abstract class ServiceSpec extends Specification implements TestPropertyProvider {
 
     private static final Map<Class, Integer> PORTS = [:].asSynchronized()
+
+    /** The service's answer to a request as a JSON map, whatever its status (an error answer is returned, not thrown). */
+    static HttpResponse<Map> exchange(HttpClient client, MutableHttpRequest request) {
+        try {
+            client.toBlocking().exchange(request, Map)
+        } catch (HttpClientResponseException e) {
+            e.response as HttpResponse<Map>
+        }
+    }
 
     @Override
     Map<String, String> getProperties() {

@@ -6,7 +6,6 @@ import io.micronaut.http.HttpResponse
 import io.micronaut.http.MutableHttpRequest
 import io.micronaut.http.client.HttpClient
 import io.micronaut.http.client.annotation.Client
-import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.micronaut.transaction.TransactionOperations
 import jakarta.inject.Inject
@@ -506,10 +505,6 @@ class GrowingAreaSpec extends ServiceSpec {
     }
 
     private HttpResponse<Map> exchange(MutableHttpRequest request) {
-        try {
-            client.toBlocking().exchange(request, Map)
-        } catch (HttpClientResponseException e) {
-            e.response as HttpResponse<Map>
-        }
+        exchange(client, request)
     }
 }

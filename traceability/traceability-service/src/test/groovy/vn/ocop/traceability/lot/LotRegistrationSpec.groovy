@@ -7,7 +7,6 @@ import io.micronaut.http.HttpResponse
 import io.micronaut.http.MutableHttpRequest
 import io.micronaut.http.client.HttpClient
 import io.micronaut.http.client.annotation.Client
-import io.micronaut.http.client.exceptions.HttpClientResponseException
 import io.micronaut.json.JsonMapper
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.micronaut.transaction.TransactionOperations
@@ -241,11 +240,7 @@ class LotRegistrationSpec extends ServiceSpec {
     }
 
     private HttpResponse<Map> exchange(MutableHttpRequest request) {
-        try {
-            client.toBlocking().exchange(request, Map)
-        } catch (HttpClientResponseException e) {
-            e.response as HttpResponse<Map>
-        }
+        exchange(client, request)
     }
 
     /** The envelope of the LotRegistered event of a lot on the traceability stream, as a map. */

@@ -212,10 +212,6 @@ class PackingSpec extends ServiceSpec {
     }
 
     private HttpResponse<Map> exchange(MutableHttpRequest request) {
-        try {
-            client.toBlocking().exchange(request, Map)
-        } catch (HttpClientResponseException e) {
-            e.response as HttpResponse<Map>
-        }
+        exchange(client, request)
     }
 }
