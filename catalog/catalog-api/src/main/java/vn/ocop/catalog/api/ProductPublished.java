@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Creator;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 
@@ -24,11 +25,14 @@ import java.util.UUID;
  *                           absent from snapshots published before it existed
  * @param ocopGroup  the product's OCOP group (Decision 148/QĐ-TTg), one of {@link #OCOP_GROUPS}, e.g. {@code FOOD}:
  *                   payments takes its commission rate by it; absent from snapshots published before it existed
+ * @param ocopCertificate the OCOP certificate an officer approved for the product, as the registry holds it now; absent
+ *                        when there is none (or from snapshots published before the field existed)
  */
 @Serdeable
 public record ProductPublished(UUID productId, long revision, UUID sellerId, String sellerName, String name,
                                @Nullable String gtin, List<Sku> skus, Instant publishedAt,
-                               @Nullable String sellerProvinceCode, @Nullable String ocopGroup) {
+                               @Nullable String sellerProvinceCode, @Nullable String ocopGroup,
+                               @Nullable OcopCertificate ocopCertificate) {
 
     public static final String TYPE = "ProductPublished";
     public static final int VERSION = 1;
@@ -41,10 +45,16 @@ public record ProductPublished(UUID productId, long revision, UUID sellerId, Str
     public ProductPublished {
     }
 
+    /** A snapshot without a certificate, as published before the field existed (kept for existing callers). */
+    public ProductPublished(UUID productId, long revision, UUID sellerId, String sellerName, String name, @Nullable String gtin,
+                            List<Sku> skus, Instant publishedAt, @Nullable String sellerProvinceCode, @Nullable String ocopGroup) {
+        this(productId, revision, sellerId, sellerName, name, gtin, skus, publishedAt, sellerProvinceCode, ocopGroup, null);
+    }
+
     /** A snapshot without the OCOP group, as published before the field existed (kept for existing callers). */
     public ProductPublished(UUID productId, long revision, UUID sellerId, String sellerName, String name, @Nullable String gtin,
                             List<Sku> skus, Instant publishedAt, @Nullable String sellerProvinceCode) {
-        this(productId, revision, sellerId, sellerName, name, gtin, skus, publishedAt, sellerProvinceCode, null);
+        this(productId, revision, sellerId, sellerName, name, gtin, skus, publishedAt, sellerProvinceCode, null, null);
     }
 
     /**
@@ -59,5 +69,24 @@ public record ProductPublished(UUID productId, long revision, UUID sellerId, Str
      */
     @Serdeable
     public record Sku(UUID skuId, String code, String label, String unit, long priceVnd, int weightGrams) {
+    }
+
+    /**
+     * The product's approved OCOP certificate: what a label or a scanned code's page shows. A consumer judges validity
+     * on its own day: valid while not revoked and not after {@code expiresOn} (Vietnam's date).
+     *
+     * @param number    the certificate's number in the provincial registry
+     * @param stars     3, 4 or 5
+     * @param issuedOn  when it was issued
+     * @param expiresOn its last valid day
+     * @param revoked   revoked by the issuing committee
+     */
+    @Serdeable
+    public record OcopCertificate(String number, int stars, LocalDate issuedOn, LocalDate expiresOn, boolean revoked) {
+
+        /** Valid on that day (Vietnam's date): not revoked and not expired. */
+        public boolean validOn(LocalDate day) {
+            return !revoked && !day.isAfter(expiresOn);
+        }
     }
 }

@@ -17,6 +17,7 @@ class CatalogEventFixturesSpec extends Specification {
         fixture                     || type
         'ProductPublished.v1.json'  || ProductPublished
         'ProductPublished.v1-ocop-group.json' || ProductPublished
+        'ProductPublished.v1-ocop-certificate.json' || ProductPublished
         'StockReserved.v1.json'     || StockReserved
         'StockRejected.v1.json'     || StockRejected
         'StockCommitted.v1.json'    || StockCommitted

@@ -1,6 +1,7 @@
 package vn.ocop.catalog.api
 
 import java.time.Instant
+import java.time.LocalDate
 import spock.lang.Specification
 
 /** The OCOP group came later: callers that build a snapshot without it (other services' specs) still can. */
@@ -17,5 +18,20 @@ class ProductPublishedSpec extends Specification {
         new ProductPublished(productId, 3, sellerId, 'Gạo Ông Cua', 'Gạo ST25', null, skus, at, '92').ocopGroup() == null
         new ProductPublished(productId, 3, sellerId, 'Gạo Ông Cua', 'Gạo ST25', null, skus, at, '92', 'FOOD').ocopGroup() == 'FOOD'
         ProductPublished.OCOP_GROUPS == ['FOOD', 'BEVERAGES', 'HERBAL', 'HANDICRAFTS', 'ORNAMENTALS', 'TOURISM']
+    }
+
+    def "a certificate is valid until the end of its last day and never once revoked"() {
+        given:
+        def certificate = new ProductPublished.OcopCertificate('OCOP-CT-2024-0123', 5, LocalDate.parse('2024-03-15'),
+                LocalDate.parse('2027-03-14'), revoked)
+
+        expect:
+        certificate.validOn(LocalDate.parse(day)) == valid
+
+        where:
+        day          | revoked || valid
+        '2027-03-14' | false   || true
+        '2027-03-15' | false   || false
+        '2026-11-23' | true    || false
     }
 }

@@ -1,15 +1,18 @@
 package vn.ocop.catalog.product;
 
 import io.micronaut.context.event.ApplicationEventPublisher;
+import io.micronaut.runtime.event.annotation.EventListener;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.transaction.annotation.Transactional;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.UUID;
 import vn.ocop.catalog.registry.Certificate;
 import vn.ocop.catalog.registry.CertificateRepository;
+import vn.ocop.catalog.registry.CertificatesChanged;
 import vn.ocop.catalog.seller.Acting;
 import vn.ocop.catalog.seller.ActivityLog;
 import vn.ocop.catalog.seller.DelegationScope;
@@ -30,6 +33,7 @@ import vn.ocop.platform.time.VietnamTime;
 class ProductCertificates {
 
     private final ProductRepository products;
+    private final Products catalog;
     private final SellerRepository sellers;
     private final CertificateRepository certificates;
     private final Delegations delegations;
@@ -37,10 +41,11 @@ class ProductCertificates {
     private final ApplicationEventPublisher<ProductChanged> changes;
     private final Clock clock;
 
-    ProductCertificates(ProductRepository products, SellerRepository sellers, CertificateRepository certificates,
+    ProductCertificates(ProductRepository products, Products catalog, SellerRepository sellers, CertificateRepository certificates,
                         Delegations delegations, ActivityLog activity, ApplicationEventPublisher<ProductChanged> changes,
                         Clock clock) {
         this.products = products;
+        this.catalog = catalog;
         this.sellers = sellers;
         this.certificates = certificates;
         this.delegations = delegations;
@@ -77,6 +82,7 @@ class ProductCertificates {
         Product claimed = products.update(product.withCertificate(certificate.id(), Product.CertificateClaim.CLAIMED, null,
                 clock.instant()));
         activity.record(acting, "CERTIFICATE_CLAIMED", productId, claimed.name() + ": " + certificate.number());
+        catalog.announce(claimed);
         changes.publishEvent(new ProductChanged(List.of(productId)));
         return claimed;
     }
@@ -101,8 +107,26 @@ class ProductCertificates {
         activity.record(new Acting(caller.accountId(), product.sellerId(), admin ? Acting.Role.ADMIN : Acting.Role.OFFICER),
                 approve ? "CERTIFICATE_APPROVED" : "CERTIFICATE_REJECTED", productId,
                 certificate.number() + (note == null ? "" : ": " + note));
+        catalog.announce(decided);
         changes.publishEvent(new ProductChanged(List.of(productId)));
         return decided;
+    }
+
+    /**
+     * The registry changed certificates (stars, expiry, revocation): every published product holding one of them as
+     * approved gets a new revision and snapshot, so that labels and scan pages elsewhere show the registry's word.
+     */
+    @EventListener
+    void onCertificatesChanged(CertificatesChanged event) {
+        if (event.certificateIds().isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        for (Product product : products.findByCertificateIdIn(event.certificateIds())) {
+            if (product.published() && product.certificateStatus() == Product.CertificateClaim.APPROVED) {
+                catalog.announce(products.update(product.touched(now)));
+            }
+        }
     }
 
     @Transactional(readOnly = true)

@@ -24,6 +24,7 @@ import vn.ocop.catalog.inventory.StockLedger;
 import vn.ocop.catalog.locality.AdminUnits;
 import vn.ocop.catalog.registry.Certificate;
 import vn.ocop.catalog.registry.CertificateRepository;
+import vn.ocop.catalog.registry.CertificateStatus;
 import vn.ocop.catalog.seller.Acting;
 import vn.ocop.catalog.seller.ActivityLog;
 import vn.ocop.catalog.seller.DelegationScope;
@@ -236,15 +237,33 @@ class Products {
     private ProductView changed(Product product) {
         Seller seller = sellers.findById(product.sellerId()).orElseThrow();
         List<Sku> units = skus.findByProductIdOrderByPosition(product.id());
-        if (product.published()) {
-            outbox.publish(ProductPublished.TYPE, ProductPublished.VERSION, product.id().toString(), new ProductPublished(
-                    product.id(), product.revision(), seller.id(), seller.displayName(), product.name(), product.gtin(),
-                    units.stream().map(s -> new ProductPublished.Sku(s.id(), s.code(), s.label(), s.unit(), s.priceVnd(),
-                            s.weightGrams())).toList(),
-                    clock.instant(), seller.provinceCode(), product.ocopGroup().name()));
-        }
+        announce(product, seller, units);
         changes.publishEvent(new ProductChanged(List.of(product.id())));
         return view(product, seller, units);
+    }
+
+    /**
+     * Sends a saved product's new snapshot to other services when it is published (a change made elsewhere in catalog:
+     * its certificate claim decided, its certificate changed in the registry), inside the caller's transaction.
+     */
+    void announce(Product product) {
+        if (product.published()) {
+            announce(product, sellers.findById(product.sellerId()).orElseThrow(), skus.findByProductIdOrderByPosition(product.id()));
+        }
+    }
+
+    private void announce(Product product, Seller seller, List<Sku> units) {
+        if (!product.published()) {
+            return;
+        }
+        ProductPublished.OcopCertificate certificate = product.certificateStatus() != Product.CertificateClaim.APPROVED ? null
+                : certificates.findById(product.certificateId()).map(c -> new ProductPublished.OcopCertificate(c.number(),
+                        c.stars(), c.issuedOn(), c.expiresOn(), c.status() == CertificateStatus.REVOKED)).orElse(null);
+        outbox.publish(ProductPublished.TYPE, ProductPublished.VERSION, product.id().toString(), new ProductPublished(
+                product.id(), product.revision(), seller.id(), seller.displayName(), product.name(), product.gtin(),
+                units.stream().map(s -> new ProductPublished.Sku(s.id(), s.code(), s.label(), s.unit(), s.priceVnd(),
+                        s.weightGrams())).toList(),
+                clock.instant(), seller.provinceCode(), product.ocopGroup().name(), certificate));
     }
 
     private ProductView view(Product product, Seller seller, List<Sku> units) {

@@ -2,7 +2,9 @@ package vn.ocop.catalog.product
 
 import io.micronaut.http.HttpRequest
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import spock.util.concurrent.PollingConditions
 import java.time.Instant
+import java.time.LocalDate
 import java.time.temporal.ChronoUnit
 import vn.ocop.catalog.CatalogSpecification
 import vn.ocop.catalog.api.CatalogEvents
@@ -61,6 +63,16 @@ class ProductLifecycleSpec extends CatalogSpecification {
             certificateNumber == number
         }
 
+        and: 'other services get a snapshot carrying the approved certificate, newer than the published one'
+        new PollingConditions(timeout: 5).eventually {
+            def snapshot = events(ProductPublished.TYPE, product.id).last().data
+            assert snapshot.revision > product.revision
+            assert snapshot.ocopCertificate == [number: number, stars: 4, issuedOn: '2025-01-15',
+                                                expiresOn: snapshot.ocopCertificate.expiresOn, revoked: false]
+            assert LocalDate.parse(snapshot.ocopCertificate.expiresOn).isAfter(LocalDate.parse('2025-01-15'))
+        }
+        long approvedRevision = events(ProductPublished.TYPE, product.id).last().data.revision as long
+
         when: 'the trade office revokes the certificate'
         def csv = 'certificate_number,product_name,subject_name,subject_code,stars,group,issuing_level,issue_date,status,' +
                 "province_code\n$number,Sản phẩm thử,Chủ thể thử,2200123456,4,FOOD,PROVINCE,2025-01-15,REVOKED,$CAN_THO\n"
@@ -68,6 +80,14 @@ class ProductLifecycleSpec extends CatalogSpecification {
 
         then:
         body(call(HttpRequest.GET("/api/v1/products/${product.id}"))).ocop == null
+
+        and: 'the registry decision reaches other services too: a newer snapshot with the certificate revoked'
+        new PollingConditions(timeout: 5).eventually {
+            def snapshot = events(ProductPublished.TYPE, product.id).last().data
+            assert snapshot.revision > approvedRevision
+            assert snapshot.ocopCertificate.number == number
+            assert snapshot.ocopCertificate.revoked == true
+        }
     }
 
     def "a claim is refused for #why"() {
