@@ -9,6 +9,7 @@ import jakarta.inject.Inject
 import java.sql.Connection
 import java.time.Instant
 import java.sql.Timestamp
+import java.time.LocalDate
 import java.time.LocalDateTime
 import java.time.ZoneOffset
 import java.time.temporal.ChronoUnit
@@ -31,6 +32,7 @@ class ProductCopySpec extends ServiceSpec {
     @Inject StatefulRedisConnection<String, String> redis
     @Inject JsonMapper json
     @Inject TransactionOperations<Connection> tx
+    @Inject ProductRepository products
     def conditions = new PollingConditions(timeout: 15)
 
     def "a published product lands in the copy"() {
@@ -44,8 +46,10 @@ class ProductCopySpec extends ServiceSpec {
         then:
         conditions.eventually {
             assert copy(productId) == [product_id : productId.toString(), revision: 1L, seller_id: SELLER.toString(),
-                                       seller_name: 'HTX Nông nghiệp Mỹ Xuyên', name: 'Gạo ST25 Sóc Trăng',
-                                       gtin       : '8931234567897', updated_at: publishedAt]
+                                       seller_name: 'HTX Nông nghiệp Mỹ Xuyên', seller_province_code: '92',
+                                       name       : 'Gạo ST25 Sóc Trăng', gtin: '8931234567897', ocop_certificate: null,
+                                       ocop_stars : null, ocop_valid_until: null, ocop_revoked: false,
+                                       updated_at : publishedAt]
         }
     }
 
@@ -100,10 +104,44 @@ class ProductCopySpec extends ServiceSpec {
         }
     }
 
+    def "the approved OCOP certificate comes with the snapshot; its stars count only while valid"() {
+        given:
+        def productId = Ids.newId()
+        def certificate = new ProductPublished.OcopCertificate('OCOP-CT-2024-0123', 4, LocalDate.parse('2024-03-15'),
+                LocalDate.parse('2027-03-14'), false)
+
+        when:
+        append(snapshot(productId, 1, 'Gạo ST25 Sóc Trăng', null, Instant.now().truncatedTo(ChronoUnit.MICROS), certificate))
+
+        then:
+        conditions.eventually {
+            assert copy(productId)?.subMap('ocop_certificate', 'ocop_stars', 'ocop_valid_until', 'ocop_revoked') ==
+                    [ocop_certificate: 'OCOP-CT-2024-0123', ocop_stars: 4, ocop_valid_until: LocalDate.parse('2027-03-14'),
+                     ocop_revoked    : false]
+        }
+        with(products.findById(productId).orElseThrow()) {
+            ocopStarsOn(LocalDate.parse('2027-03-14')) == Optional.of(4)
+            ocopStarsOn(LocalDate.parse('2027-03-15')) == Optional.empty()
+        }
+
+        when: 'the registry revokes it'
+        append(snapshot(productId, 2, 'Gạo ST25 Sóc Trăng', null, Instant.now().truncatedTo(ChronoUnit.MICROS),
+                new ProductPublished.OcopCertificate('OCOP-CT-2024-0123', 4, LocalDate.parse('2024-03-15'),
+                        LocalDate.parse('2027-03-14'), true)))
+
+        then:
+        conditions.eventually {
+            assert copy(productId).ocop_revoked == true
+        }
+        products.findById(productId).orElseThrow().ocopStarsOn(LocalDate.parse('2026-11-23')) == Optional.empty()
+    }
+
     private ProductPublished snapshot(UUID productId, long revision, String name, String gtin,
-                                      Instant publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS)) {
+                                      Instant publishedAt = Instant.now().truncatedTo(ChronoUnit.MICROS),
+                                      ProductPublished.OcopCertificate certificate = null) {
         new ProductPublished(productId, revision, SELLER, 'HTX Nông nghiệp Mỹ Xuyên', name, gtin,
-                [new ProductPublished.Sku(Ids.newId(), 'SKU-5KG', 'Túi 5 kg', 'túi', 180_000L, 5100)], publishedAt, '92')
+                [new ProductPublished.Sku(Ids.newId(), 'SKU-5KG', 'Túi 5 kg', 'túi', 180_000L, 5100)], publishedAt, '92',
+                'FOOD', certificate)
     }
 
     private EventEnvelope envelope(ProductPublished snapshot) {
@@ -121,7 +159,7 @@ class ProductCopySpec extends ServiceSpec {
 
     private Map copy(UUID productId) {
         def rows = Infra.rows(tx, 'SELECT * FROM products WHERE product_id = ?', [productId.toString()])
-        rows ? rows.first().collectEntries { k, v -> [k, v instanceof LocalDateTime ? v.toInstant(ZoneOffset.UTC) : v instanceof Timestamp ? v.toInstant() : v] } : null
+        rows ? rows.first().collectEntries { k, v -> [k, v instanceof LocalDateTime ? v.toInstant(ZoneOffset.UTC) : v instanceof Timestamp ? v.toInstant() : v instanceof java.sql.Date ? v.toLocalDate() : v] } : null
     }
 
     /** Every message of the stream was delivered to the service's group and acknowledged. */
