@@ -66,3 +66,23 @@ proc_ticks() { # name pid
     # after "pid (comm) ", field 1 is the state: utime and stime are fields 12 and 13
     awk -v n="$1" '{ sub(/^.*\) /, ""); print n, $12 + $13 }' "/proc/$2/stat"
 }
+
+# One Markdown row per measured request of the Gatling run in $REPORT (warm-up requests left out): name (how the rate
+# was held), count, KO, requests/s over the measured seconds, p50/p95/p99/max ms. Gatling's percentiles are set in
+# gatling.conf (50, 95, 99, 99.9).
+gatling_rows() { # how-held measured-seconds
+    gatling_json | jq -r --arg d "$2" --arg held "$1" '.. | objects
+        | select(.type? == "REQUEST" and (.path | startswith("warm-up") | not))
+        | .stats as $s | "| \(.name | gsub("&quot;"; "\"")) (\($held)) | \($s.numberOfRequests.total) | \($s.numberOfRequests.ko)"
+          + " | \(($s.numberOfRequests.total | tonumber) / ($d | tonumber) | floor) | \($s.percentiles1.total)"
+          + " | \($s.percentiles2.total) | \($s.percentiles3.total) | \($s.maxResponseTime.total) |"'
+}
+
+cpu_share() { # scenario -> one line per process: CPU seconds and cores, over the whole Gatling run (warm-up included)
+    awk -v tck="$CLK_TCK" 'FILENAME == ARGV[1] { a[$1] = $2; t0 = ($1 == "machine") ? $3 : t0; next }
+        { b[$1] = $2; if ($1 == "machine") t1 = $3; else if ($1 != "wall") order[++n] = $1 }
+        END { wall = b["wall"] - a["wall"]
+              printf "machine %.0f%% busy over %.0f s;", 100 * (b["machine"] - a["machine"]) / (t1 - t0), wall
+              for (i = 1; i <= n; i++) { p = order[i]; if (p in a) printf " %s %.2f cores;", p, (b[p] - a[p]) / tck / wall }
+              print "" }' "$OUT/cpu-$1-before.txt" "$OUT/cpu-$1-after.txt"
+}

@@ -7,6 +7,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -51,7 +52,27 @@ final class BenchmarkMarket {
         this.settings = settings;
     }
 
+    /** A seller verified by the demo officer, and its published product (with that GTIN, when given). */
+    record Listed(Buyer seller, String productId, String skuId) {
+    }
+
     Prepared prepare() {
+        Listed listed = listedProduct(null);
+        List<Buyer> buyers = new ArrayList<>();
+        for (int i = 1; i <= settings.buyers(); i++) {
+            String email = String.format("bench.%s.b%03d@loadtest.ocop.local", runId, i);
+            api.post(settings.identity() + "/api/v1/auth/register", Map.of("displayName", "Người mua thử " + i, "email", email,
+                    "password", PASSWORD), null).requireOk("registering buyer " + email);
+            buyers.add(login(email, PASSWORD));
+        }
+        String checkoutBody = checkoutBody(listed.skuId());
+        awaitOrdersKnowsProduct(buyers.getFirst(), checkoutBody);
+        return new Prepared(runId, listed.seller().accountId(), listed.productId(), listed.skuId(), List.copyOf(buyers),
+                checkoutBody);
+    }
+
+    /** Registers a seller, has the demo officer verify it, and lists and publishes one product (with {@code gtin} if given). */
+    Listed listedProduct(String gtin) {
         var officer = login(settings.officer(), settings.officerPassword());
         String sellerEmail = "bench." + runId + ".seller@loadtest.ocop.local";
         api.post(settings.identity() + "/api/v1/auth/register/seller", Map.of("displayName", "HTX Benchmark " + runId,
@@ -75,27 +96,24 @@ final class BenchmarkMarket {
         api.post(settings.catalog() + "/api/v1/sellers/" + seller.accountId() + "/decisions", Map.of("decision", "VERIFY"),
                 officer.token()).requireOk("verifying the benchmark seller");
 
-        var product = api.post(settings.catalog() + "/api/v1/products", Map.of(
+        Map<String, Object> details = new HashMap<>(Map.of(
                 "name", "Gạo ST25 benchmark " + runId, "ocopGroup", "FOOD", "originCommuneCode", COMMUNE,
                 "description", "Sản phẩm của bài đo tải " + runId + " (không bán thật).",
                 "skus", List.of(Map.of("code", "BENCH-5KG", "label", "Túi 5 kg", "unit", "túi", "priceVnd", PRICE_VND,
-                        "weightGrams", 5100, "stock", STOCK))), seller.token());
+                        "weightGrams", 5100, "stock", STOCK))));
+        if (gtin != null) {
+            details.put("gtin", gtin);
+        }
+        var product = api.post(settings.catalog() + "/api/v1/products", details, seller.token());
         product.require(product.status() == 201, "creating the benchmark product");
         String productId = product.text("id");
         var published = api.post(settings.catalog() + "/api/v1/products/" + productId + "/publish", null, seller.token())
                 .requireOk("publishing the benchmark product");
-        String skuId = published.body().path("skus").path(0).path("id").asText();
+        return new Listed(seller, productId, published.body().path("skus").path(0).path("id").asText());
+    }
 
-        List<Buyer> buyers = new ArrayList<>();
-        for (int i = 1; i <= settings.buyers(); i++) {
-            String email = String.format("bench.%s.b%03d@loadtest.ocop.local", runId, i);
-            api.post(settings.identity() + "/api/v1/auth/register", Map.of("displayName", "Người mua thử " + i, "email", email,
-                    "password", PASSWORD), null).requireOk("registering buyer " + email);
-            buyers.add(login(email, PASSWORD));
-        }
-        String checkoutBody = checkoutBody(skuId);
-        awaitOrdersKnowsProduct(buyers.getFirst(), checkoutBody);
-        return new Prepared(runId, seller.accountId(), productId, skuId, List.copyOf(buyers), checkoutBody);
+    String runId() {
+        return runId;
     }
 
     Buyer login(String login, String password) {
