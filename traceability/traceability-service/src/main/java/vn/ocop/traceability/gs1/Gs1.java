@@ -8,12 +8,16 @@ import java.util.regex.Pattern;
 
 /**
  * The GS1 rules this service needs: GTIN check digits and padding to GTIN-14, the character set of a lot number
- * (AI 10), and the percent-encoding of GS1 Digital Link URIs ({@code {base}/01/{GTIN-14}/10/{lot}}).
+ * (AI 10) and of a serial number (AI 21), and the percent-encoding of GS1 Digital Link URIs
+ * ({@code {base}/01/{GTIN-14}/10/{lot}[/21/{serial}]}).
  */
 public final class Gs1 {
 
     /** A lot number, AI (10): 1 to 20 characters of the GS1 AI encodable character set 82. */
     public static final String LOT_PATTERN = "[!\"%&'()*+,\\-./0-9:;<=>?A-Z_a-z]{1,20}";
+
+    /** A serial number, AI (21): like a lot number, 1 to 20 characters of the GS1 AI encodable character set 82. */
+    public static final String SERIAL_PATTERN = LOT_PATTERN;
 
     private static final Pattern GTIN = Pattern.compile("\\d{8}|\\d{12,14}");
     private static final HexFormat HEX = HexFormat.of().withUpperCase();
@@ -49,6 +53,10 @@ public final class Gs1 {
         return value != null && value.matches(LOT_PATTERN);
     }
 
+    public static boolean isSerialNumber(String value) {
+        return value != null && value.matches(SERIAL_PATTERN);
+    }
+
     /**
      * A value as one URI path segment, as GS1 Digital Link requires: unreserved characters ({@code A-Z a-z 0-9 - . _ ~})
      * stay, every other byte of its UTF-8 form becomes {@code %XX} in upper-case hex.
@@ -75,6 +83,17 @@ public final class Gs1 {
     public static String digitalLink(String base, String gtin, String lot) {
         String gtin14 = gtin14(gtin).orElseThrow(() -> new IllegalArgumentException("not a valid GTIN: " + gtin));
         return base + "/01/" + gtin14 + "/10/" + encode(lot);
+    }
+
+    /**
+     * The GS1 Digital Link URI of one serialised unit of a lot: {@code {base}/01/{GTIN-14}/10/{lot}/21/{serial}}, the
+     * key qualifiers in the order GS1 Digital Link fixes for a GTIN (lot, AI 10, before serial, AI 21), each value
+     * percent-encoded as by {@link #encode}.
+     *
+     * @throws IllegalArgumentException when the GTIN is not valid
+     */
+    public static String digitalLink(String base, String gtin, String lot, String serial) {
+        return digitalLink(base, gtin, lot) + "/21/" + encode(serial);
     }
 
     private static boolean isUnreserved(byte b) {

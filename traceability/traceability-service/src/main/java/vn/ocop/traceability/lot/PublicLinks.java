@@ -7,15 +7,16 @@ import vn.ocop.traceability.product.Product;
 
 /**
  * The public addresses of a lot, under {@code ocop.traceability.resolver-base-url}: the URI its QR code carries (a
- * GS1 Digital Link {@code /01/{GTIN-14}/10/{lot}} when the product has a GTIN, else the short {@code /t/{code}}), its
- * QR image, and its API resource.
+ * GS1 Digital Link {@code /01/{GTIN-14}/10/{lot}} when the product has a GTIN, else the short {@code /t/{code}}), the
+ * URI of one serialised unit of it ({@code /01/{GTIN-14}/10/{lot}/21/{serial}}, else {@code /t/{code}/{serial}}), its
+ * QR image, and its API resource. Every value in a path is percent-encoded as by {@link Gs1#encode}.
  */
 @Singleton
 public final class PublicLinks {
 
     private final String base;
 
-    PublicLinks(@Value("${ocop.traceability.resolver-base-url}") String base) {
+    public PublicLinks(@Value("${ocop.traceability.resolver-base-url}") String base) {
         this.base = base.endsWith("/") ? base.substring(0, base.length() - 1) : base;
     }
 
@@ -24,6 +25,16 @@ public final class PublicLinks {
         return product.gtin() != null && Gs1.isValidGtin(product.gtin())
                 ? Gs1.digitalLink(base, product.gtin(), lot.code())
                 : base + "/t/" + Gs1.encode(lot.code());
+    }
+
+    /**
+     * What a scan of the label of one serialised unit of the lot opens: {@code {base}/01/{GTIN-14}/10/{lot}/21/{serial}}
+     * when the product has a valid GTIN, else {@code {base}/t/{code}/{serial}}.
+     */
+    public String resolver(Lot lot, Product product, String serial) {
+        return product.gtin() != null && Gs1.isValidGtin(product.gtin())
+                ? Gs1.digitalLink(base, product.gtin(), lot.code(), serial)
+                : base + "/t/" + Gs1.encode(lot.code()) + "/" + Gs1.encode(serial);
     }
 
     /** The PNG of the lot's QR code. */

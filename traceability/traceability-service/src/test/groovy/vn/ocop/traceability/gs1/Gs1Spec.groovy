@@ -79,9 +79,48 @@ class Gs1Spec extends Specification {
         '09506000134352' | 'A%B'         || 'https://id.ocop.vn/01/09506000134352/10/A%25B'
     }
 
+    def "the Digital Link of serial #serial of lot #lot is #uri: GTIN, then lot (10), then serial (21)"() {
+        expect:
+        Gs1.digitalLink('https://id.ocop.vn', gtin, lot, serial) == uri
+
+        where:
+        gtin             | lot           | serial         || uri
+        '8931234567897'  | 'L261123K7QX' | '7K3QX9M2ABCD' || 'https://id.ocop.vn/01/08931234567897/10/L261123K7QX/21/7K3QX9M2ABCD'
+        '96385074'       | 'ST25/2611'   | 'S/1'          || 'https://id.ocop.vn/01/00000096385074/10/ST25%2F2611/21/S%2F1'
+        '09506000134352' | 'A%B'         | '100%'         || 'https://id.ocop.vn/01/09506000134352/10/A%25B/21/100%25'
+        '8931234567897'  | 'L+1'         | '+21+'         || 'https://id.ocop.vn/01/08931234567897/10/L%2B1/21/%2B21%2B'
+        '8931234567897'  | '10'          | '21'           || 'https://id.ocop.vn/01/08931234567897/10/10/21/21'
+        '8931234567897'  | 'a/21/b'      | 'x/10/y'       || 'https://id.ocop.vn/01/08931234567897/10/a%2F21%2Fb/21/x%2F10%2Fy'
+    }
+
+    def "each value of a serial's Digital Link is one path segment that decodes back to the value (#lot, #serial)"() {
+        when:
+        def path = new URI(Gs1.digitalLink('https://id.ocop.vn', '8931234567897', lot, serial)).rawPath
+        def segments = path.split('/').drop(1)
+
+        then: 'exactly 01, 10 and 21 in that order, each followed by one segment'
+        segments.size() == 6
+        segments[0] == '01' && segments[2] == '10' && segments[4] == '21'
+        segments.every { it ==~ /([A-Za-z0-9._~-]|%[0-9A-F]{2})+/ }
+        new URI("https://x/${segments[3]}").path == "/$lot"
+        new URI("https://x/${segments[5]}").path == "/$serial"
+
+        where:
+        lot                    | serial
+        'ST25/26%1+A'          | "S'1/2+3%4"
+        '!"%&\'()*+,-./:;<=>?_' | 'A B'
+        'Lô 1'                 | 'Đắk'
+    }
+
     def "a Digital Link needs a valid GTIN"() {
         when:
         Gs1.digitalLink('https://id.ocop.vn', '8931234567896', 'L1')
+
+        then:
+        thrown(IllegalArgumentException)
+
+        when:
+        Gs1.digitalLink('https://id.ocop.vn', '8931234567896', 'L1', 'S1')
 
         then:
         thrown(IllegalArgumentException)
@@ -104,6 +143,24 @@ class Gs1Spec extends Specification {
         'L#1'                  || false
         'L~1'                  || false
         null                   || false
+
+        verdict = valid ? 'is' : 'is not'
+    }
+
+    def "#value #verdict a GS1 serial number"() {
+        expect:
+        Gs1.isSerialNumber(value) == valid
+
+        where:
+        value          || valid
+        '7K3QX9M2ABCD' || true
+        'S/1+2%3'      || true
+        'a' * 20       || true
+        'a' * 21       || false
+        ''             || false
+        'S 1'          || false
+        'Sô'           || false
+        null           || false
 
         verdict = valid ? 'is' : 'is not'
     }
