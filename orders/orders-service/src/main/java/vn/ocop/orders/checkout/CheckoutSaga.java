@@ -103,9 +103,16 @@ class CheckoutSaga {
 
     /**
      * The payment was captured: the checkout and its orders are paid. Captured for a checkout already cancelled or
-     * rejected, it is never turned into a paid order: the checkout waits for the refund payments is asked for.
+     * rejected, it is never turned into a paid order: the checkout waits for the refund payments is asked for. Cash on
+     * delivery is no capture: payments announces the cash a seller collected for one delivered order, of a checkout that
+     * was confirmed, never paid, and whose cash the platform never held; it changes nothing here and is never refunded.
      */
     void paymentSucceeded(PaymentSucceeded event) {
+        if (!event.method().cashless()) {
+            LOG.debug("cash collected on delivery ({} VND, {}) recorded by payments for checkout {}", event.amountVnd(),
+                    event.providerReference(), event.checkoutId());
+            return;
+        }
         locked(event.checkoutId()).ifPresent(c -> {
             Optional<Saved> paid = c.paid(event.paidAt(), now()).map(next -> save(c, next, "PaymentSucceeded", Actor.SYSTEM));
             if (paid.isPresent()) {

@@ -114,6 +114,42 @@ class CheckoutSagaSpec extends OrdersSpecification {
         ordersEvents(OrderPaid.TYPE, checkoutId).isEmpty()
     }
 
+    def "cash collected on delivery, which payments announces as PaymentSucceeded by COD, neither pays nor refunds a #status checkout"() {
+        given: 'a cash-on-delivery checkout that catalog confirmed or rejected'
+        UUID rice = productOnSale(riceSeller, 'Gạo ST25')
+        def placed = body(checkout(buyer, checkoutBody([[rice, 2]], 'COD')))
+        UUID checkoutId = UUID.fromString(placed.id)
+        if (reserved) {
+            catalogSays(StockReserved.TYPE, new StockReserved(checkoutId, Ids.newId(), Instant.now().plus(15, ChronoUnit.MINUTES),
+                    [new StockReserved.Line(rice, 2)]))
+        } else {
+            catalogSays(StockRejected.TYPE, new StockRejected(checkoutId,
+                    [new StockRejected.Shortage(rice, 2, 1, StockRejected.Reason.OUT_OF_STOCK)]))
+        }
+        conditions.eventually {
+            assert view(buyer, checkoutId).status == status
+        }
+        def history = Infra.count(tx, 'SELECT COUNT(*) FROM checkout_history WHERE checkout_id = ?', [checkoutId.toString()])
+
+        when: 'payments records the cash the seller collected for its order'
+        def cash = TestEvents.publish(redis, json, PaymentsEvents.STREAM, PaymentSucceeded.TYPE, checkoutId.toString(),
+                new PaymentSucceeded(Ids.newId(), checkoutId, PaymentMethod.COD, placed.totalVnd, 'OD-7Q4M2X9P', Instant.now()))
+
+        then: 'orders handled it and changed nothing: no payment, no refund asked for'
+        conditions.eventually {
+            assert Infra.count(tx, 'SELECT COUNT(*) FROM inbox WHERE event_id = ?', [cash.id().toString()]) == 1
+        }
+        view(buyer, checkoutId).status == status
+        Infra.count(tx, 'SELECT COUNT(*) FROM checkout_history WHERE checkout_id = ?', [checkoutId.toString()]) == history
+        ordersEvents(OrderPaid.TYPE, checkoutId).isEmpty()
+        ordersEvents(RefundRequested.TYPE, checkoutId).isEmpty()
+
+        where:
+        reserved || status
+        true     || 'CONFIRMED'
+        false    || 'REJECTED'
+    }
+
     def "a buyer's read can wait for the checkout to change instead of polling"() {
         given:
         UUID rice = productOnSale(riceSeller)
