@@ -18,7 +18,8 @@ import vn.ocop.platform.event.Ids
 class PaymentsDb {
 
     static void clean(TransactionOperations<Connection> tx) {
-        ['refunds', 'bank_transfers', 'vnpay_queries', 'payment_sessions', 'provider_notifications', 'outbox', 'inbox', 'idempotency_keys'].each {
+        ['refunds', 'bank_transfers', 'vnpay_queries', 'payment_sessions', 'cod_collections', 'provider_notifications', 'outbox', 'inbox',
+         'idempotency_keys'].each {
             Infra.execute(tx, "DELETE FROM $it")
         }
     }

@@ -9,21 +9,33 @@ import java.util.UUID;
 import vn.ocop.payments.api.PaymentMethod;
 
 /**
- * What an administrator reconciles (issue 5, point 9): sessions by state and method, refunds by state and the pending
- * ones, and the mismatches to look at, each list capped with its full count. Amounts in whole dong; times in UTC and,
+ * What an administrator reconciles (issue 5, point 9): sessions by state and method, what was collected by method
+ * (cashless or not), refunds by state and the pending ones, and the mismatches to look at, each list capped with its
+ * full count. Amounts in whole dong; times in UTC and,
  * where a person reads them, also in Viet Nam's time.
  */
 @Serdeable
 record Reconciliation(@Nullable Instant from, @Nullable OffsetDateTime fromLocal, @Nullable Instant to,
                       @Nullable OffsetDateTime toLocal, @Nullable PaymentMethod method, Instant generatedAt, String timeZone,
-                      List<SessionTotal> sessions, List<RefundTotal> refunds, PendingRefunds pendingRefunds,
-                      Capped<AmountMismatch> amountMismatches, Capped<RepeatedNotifications> repeatedNotifications,
-                      Capped<LatePayment> latePayments, Capped<QueryMismatch> queryAmountMismatches,
+                      List<SessionTotal> sessions, List<CollectedTotal> collected, List<RefundTotal> refunds,
+                      PendingRefunds pendingRefunds, Capped<AmountMismatch> amountMismatches,
+                      Capped<RepeatedNotifications> repeatedNotifications, Capped<LatePayment> latePayments,
+                      Capped<QueryMismatch> queryAmountMismatches,
                       Capped<UnmatchedTransfer> unmatchedTransfers) {
 
     /** Sessions opened in the window in one state by one method: how many, what they asked, what providers took. */
     @Serdeable
     record SessionTotal(String state, String method, long count, long amountVnd, long receivedVnd) {
+    }
+
+    /**
+     * What was collected in the window by one method, and whether that method is cashless: for VNPay, bank transfers and
+     * cards, the sessions that succeeded, by the time they were paid, with what the providers took (an excess transfer
+     * included; refunds are counted apart); for cash on delivery, the cash sellers collected at the door, by the time of
+     * delivery. Methods with nothing collected are left out.
+     */
+    @Serdeable
+    record CollectedTotal(String method, boolean cashless, long count, long amountVnd) {
     }
 
     /** Refunds requested in the window in one state. */

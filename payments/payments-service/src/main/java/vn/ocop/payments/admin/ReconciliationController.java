@@ -32,8 +32,9 @@ class ReconciliationController {
         this.queries = queries;
     }
 
-    @Operation(summary = "Sessions by state and method, refunds by state and pending, and the mismatches: IPNs answered 04 "
-            + "or 02, late payments, querydr amount mismatches, unmatched bank transfers; in [from, to) when given")
+    @Operation(summary = "Sessions by state and method, what was collected by method (cash on delivery as non-cashless), "
+            + "refunds by state and pending, and the mismatches: IPNs answered 04 or 02, late payments, querydr amount "
+            + "mismatches, unmatched bank transfers; in [from, to) when given")
     @Get(produces = MediaType.APPLICATION_JSON)
     Reconciliation view(@QueryValue @Nullable String from, @QueryValue @Nullable String to,
                         @QueryValue @Nullable String method, @QueryValue @Nullable Integer limit) {

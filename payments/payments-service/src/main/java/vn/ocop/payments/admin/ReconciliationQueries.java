@@ -9,11 +9,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import vn.ocop.payments.admin.Reconciliation.AmountMismatch;
 import vn.ocop.payments.admin.Reconciliation.Capped;
+import vn.ocop.payments.admin.Reconciliation.CollectedTotal;
 import vn.ocop.payments.admin.Reconciliation.LatePayment;
 import vn.ocop.payments.admin.Reconciliation.PendingRefunds;
 import vn.ocop.payments.admin.Reconciliation.QueryMismatch;
@@ -27,8 +29,9 @@ import vn.ocop.platform.time.VietnamTime;
 
 /**
  * The reconciliation view's figures, each one statement that the database aggregates or caps (no table is read whole
- * into memory). A window [from, to) applies to each figure's own time: a session's opening, a refund's request, a
- * notification's or a bank transfer's arrival, a late payment's capture, a query's last asking.
+ * into memory). A window [from, to) applies to each figure's own time: a session's opening, a payment's capture or a cash
+ * collection's delivery, a refund's request, a notification's or a bank transfer's arrival, a late payment's capture, a
+ * query's last asking.
  */
 @Singleton
 class ReconciliationQueries {
@@ -56,9 +59,9 @@ class ReconciliationQueries {
     Reconciliation read(@Nullable Instant from, @Nullable Instant to, @Nullable PaymentMethod method, int limit) {
         Instant now = clock.instant();
         return new Reconciliation(from, local(from), to, local(to), method, now, VietnamTime.ZONE.getId(), sessions(from, to, method),
-                refunds(from, to, method), pending(from, to, method, now), amountMismatches(from, to, method, limit),
-                repeated(from, to, method, limit), late(from, to, method, limit), queryMismatches(from, to, method, limit),
-                unmatched(from, to, method, limit));
+                collected(from, to, method), refunds(from, to, method), pending(from, to, method, now),
+                amountMismatches(from, to, method, limit), repeated(from, to, method, limit), late(from, to, method, limit),
+                queryMismatches(from, to, method, limit), unmatched(from, to, method, limit));
     }
 
     private List<SessionTotal> sessions(Instant from, Instant to, PaymentMethod method) {
@@ -68,6 +71,25 @@ class ReconciliationQueries {
                         + " GROUP BY state, method ORDER BY state, method",
                 rs -> new SessionTotal(rs.getString("state"), rs.getString("method"), rs.getLong("n"), rs.getLong("amount"),
                         rs.getLong("received")), where.params());
+    }
+
+    private List<CollectedTotal> collected(Instant from, Instant to, PaymentMethod method) {
+        List<CollectedTotal> totals = new ArrayList<>();
+        if (method == null || method.cashless()) {
+            var where = new Where().is("state", "SUCCEEDED").window("paid_at", from, to).method("method", method);
+            totals.addAll(sql.list("SELECT method, COUNT(*) AS n, COALESCE(SUM(received_vnd), 0) AS amount FROM payment_sessions"
+                            + where.sql() + " GROUP BY method",
+                    rs -> new CollectedTotal(rs.getString("method"), true, rs.getLong("n"), rs.getLong("amount")), where.params()));
+        }
+        if (method == null || method == PaymentMethod.COD) {
+            var where = new Where().window("collected_at", from, to);
+            sql.one("SELECT COUNT(*) AS n, COALESCE(SUM(amount_vnd), 0) AS amount FROM cod_collections" + where.sql(),
+                            rs -> new CollectedTotal(PaymentMethod.COD.name(), false, rs.getLong("n"), rs.getLong("amount")),
+                            where.params())
+                    .filter(cod -> cod.count() > 0).ifPresent(totals::add);
+        }
+        totals.sort(Comparator.comparing((CollectedTotal t) -> PaymentMethod.valueOf(t.method())));
+        return totals;
     }
 
     private List<RefundTotal> refunds(Instant from, Instant to, PaymentMethod method) {

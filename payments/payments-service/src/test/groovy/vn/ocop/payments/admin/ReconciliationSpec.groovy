@@ -82,6 +82,10 @@ class ReconciliationSpec extends ServiceSpecification {
 
         query(s1, 'AMOUNT_MISMATCH', '00/00')
         query(s3, 'UNPAID', '00/02')
+
+        // cash collected at the door for two cash-on-delivery orders: one now, one three hours ago
+        collection(470_000, now)
+        collection(215_000, now.minus(Duration.ofHours(3)))
     }
 
     def "the view adds up the known mix exactly"() {
@@ -96,6 +100,12 @@ class ReconciliationSpec extends ServiceSpecification {
                 [state: 'OPEN', method: 'VNPAY', count: 1, amountVnd: 100_000, receivedVnd: 0],
                 [state: 'SUCCEEDED', method: 'VIETQR', count: 1, amountVnd: 800_000, receivedVnd: 800_000],
                 [state: 'SUCCEEDED', method: 'VNPAY', count: 3, amountVnd: 1_800_000, receivedVnd: 1_800_000]]
+
+        and: 'what was collected by method: the captures of cashless sessions, and the cash on delivery as non-cashless'
+        view.collected == [
+                [method: 'VNPAY', cashless: true, count: 3, amountVnd: 1_800_000],
+                [method: 'VIETQR', cashless: true, count: 1, amountVnd: 800_000],
+                [method: 'COD', cashless: false, count: 2, amountVnd: 685_000]]
 
         and: 'refunds by state, and the pending ones with the oldest two hours old'
         view.refunds == [[state: 'FAILED', count: 1, amountVnd: 50_000], [state: 'REQUESTED', count: 2, amountVnd: 800_000],
@@ -144,6 +154,7 @@ class ReconciliationSpec extends ServiceSpecification {
                            [state: 'SUCCEEDED', count: 1, amountVnd: 30_000]]
         recent.pendingRefunds.count == 1
         recent.sessions*.count.sum() == 8
+        recent.collected.find { it.method == 'COD' } == [method: 'COD', cashless: false, count: 1, amountVnd: 470_000]
 
         when: 'bank transfers only'
         def vietqr = read(HttpRequest.GET("$VIEW?method=VIETQR").bearerAuth(admin))
@@ -159,6 +170,15 @@ class ReconciliationSpec extends ServiceSpecification {
         vietqr.repeatedNotifications == [total: 0, rows: []]
         vietqr.latePayments == [total: 0, rows: []]
         vietqr.unmatchedTransfers.total == 2
+        vietqr.collected == [[method: 'VIETQR', cashless: true, count: 1, amountVnd: 800_000]]
+
+        when: 'cash on delivery only: no session, no refund, the cash collected'
+        def cod = read(HttpRequest.GET("$VIEW?method=COD").bearerAuth(admin))
+
+        then:
+        cod.sessions == []
+        cod.collected == [[method: 'COD', cashless: false, count: 2, amountVnd: 685_000]]
+        cod.refunds == []
 
         when: 'one row per list'
         def capped = read(HttpRequest.GET("$VIEW?limit=1").bearerAuth(admin))
@@ -176,6 +196,7 @@ class ReconciliationSpec extends ServiceSpecification {
 
         then:
         empty.sessions == []
+        empty.collected == []
         empty.refunds == []
         empty.latePayments.total == 0
         empty.unmatchedTransfers.total == 0
@@ -235,6 +256,14 @@ class ReconciliationSpec extends ServiceSpecification {
                 + 'received_at) VALUES (?, ?, ?, ?, TRUE, ?, ?)',
                 [Ids.newId().toString(), 'VNPAY', txnRef, "vnp_Amount=$vnpAmount&vnp_TxnRef=$txnRef&vnp_ResponseCode=00".toString(),
                  answer, ts(now)])
+    }
+
+    private void collection(long amount, Instant collectedAt) {
+        UUID orderId = Ids.newId()
+        Infra.execute(tx, 'INSERT INTO cod_collections (id, order_id, order_number, checkout_id, seller_id, amount_vnd, confirmed_by, '
+                + 'collected_at, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+                [Ids.newId().toString(), orderId.toString(), 'OD-' + orderId.toString().takeRight(8).toUpperCase(), Ids.newId().toString(),
+                 Ids.newId().toString(), amount, 'SELLER', ts(collectedAt), ts(now)])
     }
 
     private void query(PaymentSession session, String outcome, String code) {
