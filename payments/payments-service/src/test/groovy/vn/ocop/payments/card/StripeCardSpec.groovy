@@ -28,6 +28,7 @@ import vn.ocop.orders.api.CheckoutCancelled
 import vn.ocop.orders.api.RefundRequested
 import vn.ocop.payments.PaymentsDb
 import vn.ocop.payments.api.PaymentMethod
+import vn.ocop.payments.ledger.LedgerDb
 import vn.ocop.payments.card.standin.StripeStandIn
 import vn.ocop.payments.session.PaymentSession
 import vn.ocop.payments.session.PaymentSessions
@@ -290,6 +291,41 @@ class StripeCardSpec extends Specification {
         }
     }
 
+    def "webhooks replayed after the card payment was refunded in full are acknowledged and change nothing"() {
+        given: 'a card payment captured, then refunded in full through Stripe as orders asked, and Stripe saying so'
+        def session = opened(400_000)
+        def intent = intentOf(session)
+        confirm(intent, StripeStandIn.PAY)
+        def request = new RefundRequested(Ids.newId(), session.checkoutId(), null, PaymentMethod.CARD, 400_000, 'order cancelled',
+                Instant.now())
+        handle(RefundRequested.TYPE, request)
+        conditions.eventually {
+            assert PaymentsDb.refund(tx, request.refundId())?.state == 'SUCCEEDED'
+            assert Infra.count(tx, 'SELECT COUNT(*) FROM card_refund_notices WHERE intent_id = ? AND fully_refunded', [intent]) == 1
+        }
+        def paid = standIn.deliveries().find { it.type() == 'payment_intent.succeeded' && it.payload().contains(intent) }
+        def refunded = standIn.deliveries().find { it.type() == 'charge.refunded' && it.payload().contains(intent) }
+        def before = everything(session)
+
+        when: 'the webhook of the payment is replayed ten times, that of the refund once, each signed afresh as Stripe retries'
+        def replays = (1..10).collect { standIn.deliver(paid.payload()) } + [standIn.deliver(refunded.payload())]
+
+        and: 'the same success arrives under a new event id'
+        def again = StripeStandIn.payload(standIn.event('payment_intent.succeeded', stripe.v1().paymentIntents().retrieve(intent)))
+        def againStatus = standIn.deliver(again)
+
+        then: 'Stripe gets its 2xx each time'
+        replays == [200] * 11
+        againStatus == 200
+
+        and: 'the session, its events, its refund and the ledger are as they were; Stripe refunded once'
+        everything(session) == before
+        PaymentsDb.events(tx, json, session.id().toString())*.type == ['PaymentSessionOpened', 'PaymentSucceeded']
+        PaymentsDb.refunds(tx, session.checkoutId()).collect { [it.amount_vnd, it.state] } == [[400_000, 'SUCCEEDED']]
+        standIn.deliveries().count { it.type() == 'charge.refunded' && it.payload().contains(intent) } == 1
+        eventRow(ApiResource.GSON.fromJson(again, Map).id as String).outcome == 'NO_CHANGE'
+    }
+
     def "a partial card refund refunds that much, with our request id as Stripe's idempotency key"() {
         given:
         def session = opened(800_000)
@@ -344,6 +380,15 @@ class StripeCardSpec extends Specification {
         paid.statusCode() == 200
         json.readValue(paid.body(), Map).status == 'succeeded'
         PaymentsDb.session(tx, session.txnRef()).state == 'SUCCEEDED'
+    }
+
+    /** What a webhook must not change: the session, its refunds and the refunds Stripe reported, the outbox, the ledger. */
+    private Map<String, Object> everything(PaymentSession session) {
+        [session: PaymentsDb.session(tx, session.txnRef()),
+         refunds: PaymentsDb.refunds(tx, session.checkoutId()),
+         notices: Infra.rows(tx, 'SELECT * FROM card_refund_notices WHERE session_id = ? ORDER BY event_id', [session.id().toString()]),
+         outbox : Infra.rows(tx, 'SELECT event_id, event_type, aggregate_id FROM outbox ORDER BY seq'),
+         ledger : LedgerDb.snapshot(tx)]
     }
 
     private HttpResponse<String> browserConfirm(String intentId, String clientSecret, String paymentMethod) {

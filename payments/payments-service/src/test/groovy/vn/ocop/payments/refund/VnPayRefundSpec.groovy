@@ -20,6 +20,7 @@ import vn.ocop.orders.api.OrdersEvents
 import vn.ocop.orders.api.RefundRequested
 import vn.ocop.payments.PaymentsDb
 import vn.ocop.payments.api.PaymentMethod
+import vn.ocop.payments.ledger.LedgerDb
 import vn.ocop.payments.session.PaymentSession
 import vn.ocop.payments.session.PaymentSessions
 import vn.ocop.platform.Infra
@@ -102,6 +103,29 @@ class VnPayRefundSpec extends Specification {
         PaymentsDb.events(tx, json, request.refundId().toString()).size() == 1
         vnpay.refundedVnd(payment.txnRef()) == 690_000
         network.calls.get() == 1
+    }
+
+    def "a correctly signed IPN replayed ten times after the payment was fully refunded is answered 02 and changes nothing"() {
+        given: 'a payment VNPay captured and announced by its IPN, then refunded in full at VNPay'
+        def payment = capturedAtStandIn(690_000)
+        def request = refund(payment, null, 690_000)
+        dispatcher.dispatch(OrdersEvents.STREAM, envelope(request))
+        assert ended(request) == 'SUCCEEDED'
+        def ipn = PaymentsDb.notifications(tx, payment.txnRef()).find { it.answer_code == '00' }.raw_query as String
+        def before = everything(payment)
+
+        when: 'someone replays the IPN VNPay signed for the payment'
+        def answers = (1..10).collect { json.readValue(get("$base/payments/vnpay/ipn?$ipn").body(), Map) }
+
+        then: 'the answer VNPay expects for an order already confirmed, each time'
+        answers == [[RspCode: '02', Message: 'Order already confirmed']] * 10
+
+        and: 'the session, its events, its refund, VNPay and the ledger are as they were; only the audit trail grew'
+        everything(payment) == before
+        PaymentsDb.events(tx, json, payment.id().toString())*.type == ['PaymentSessionOpened', 'PaymentSucceeded']
+        PaymentsDb.refunds(tx, payment.checkoutId()).collect { [it.amount_vnd, it.state] } == [[690_000, 'SUCCEEDED']]
+        vnpay.refundedVnd(payment.txnRef()) == 690_000
+        PaymentsDb.notifications(tx, payment.txnRef())*.answer_code == ['00'] + ['02'] * 10
     }
 
     def "partial refunds of two seller orders of one checkout are both carried out, and add up at VNPay"() {
@@ -292,6 +316,14 @@ class VnPayRefundSpec extends Specification {
 
         cleanup:
         other?.close()
+    }
+
+    /** What a notification must not change: the session, the refunds, the outbox and the ledger. */
+    private Map<String, Object> everything(PaymentSession payment) {
+        [session: PaymentsDb.session(tx, payment.txnRef()),
+         refunds: PaymentsDb.refunds(tx, payment.checkoutId()),
+         outbox : Infra.rows(tx, 'SELECT event_id, event_type, aggregate_id FROM outbox ORDER BY seq'),
+         ledger : LedgerDb.snapshot(tx)]
     }
 
     /** The state the refund ends in, once it has ended. */

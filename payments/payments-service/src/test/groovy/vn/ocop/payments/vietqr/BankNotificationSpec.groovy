@@ -12,8 +12,10 @@ import java.util.concurrent.CountDownLatch
 import java.util.concurrent.Executors
 import vn.ocop.orders.api.CheckoutCancelled
 import vn.ocop.orders.api.OrdersEvents
+import vn.ocop.orders.api.RefundRequested
 import vn.ocop.payments.PaymentsDb
 import vn.ocop.payments.api.PaymentMethod
+import vn.ocop.payments.ledger.LedgerDb
 import vn.ocop.payments.session.PaymentSession
 import vn.ocop.payments.session.PaymentSessions
 import vn.ocop.platform.Infra
@@ -378,6 +380,38 @@ class BankNotificationSpec extends ServiceSpecification {
         body(response).subMap(['outcome', 'excessVnd']) == [outcome: 'EXCESS', excessVnd: 490_000]
         PaymentsDb.refunds(tx, session.checkoutId()).collect { [it.amount_vnd, it.state] } == [[490_000, 'REQUESTED']]
         PaymentsDb.events(tx, json, session.id().toString())*.type == ['PaymentSucceeded']
+    }
+
+    def "a notification replayed ten times after the payment was refunded in full is answered as a replay and changes nothing"() {
+        given: 'the session paid by one transfer, then the whole payment given back to the buyer'
+        def notification = notice('FT0101', 690_000, description(session.txnRef()))
+        assert body(call(signed(notification))).outcome == 'PAID'
+        def refund = new RefundRequested(Ids.newId(), session.checkoutId(), null, PaymentMethod.VIETQR, 690_000, 'order cancelled',
+                Instant.now())
+        dispatcher.dispatch(OrdersEvents.STREAM, new EventEnvelope(Ids.newId(), RefundRequested.TYPE, RefundRequested.VERSION,
+                Instant.now(), session.checkoutId().toString(), null, json.writeValueToTree(refund)))
+        // no gateway sends bank transfer refunds yet: the refund is marked done as an operator who made it at the bank would
+        Infra.execute(tx, "UPDATE refunds SET state = 'SUCCEEDED', completed_at = NOW(6) WHERE id = ?", [refund.refundId().toString()])
+        def before = [session: PaymentsDb.session(tx, session.txnRef()), transfers: transfers(),
+                      refunds: PaymentsDb.refunds(tx, session.checkoutId()),
+                      outbox : Infra.rows(tx, 'SELECT event_id, event_type, aggregate_id FROM outbox ORDER BY seq'),
+                      ledger : LedgerDb.snapshot(tx)]
+
+        when: 'the signed notification of that transfer is sent again and again'
+        def answers = (1..10).collect { this.call(signed(notification)) }
+
+        then: 'each is acknowledged as a replay of the transfer already recorded'
+        answers*.status()*.code == [200] * 10
+        answers.collect { body(it).subMap(['transactionId', 'outcome', 'replay']) } ==
+                [[transactionId: 'FT0101', outcome: 'PAID', replay: true]] * 10
+
+        and: 'the session, its transfer, its refund, the events and the ledger are as they were'
+        [session: PaymentsDb.session(tx, session.txnRef()), transfers: transfers(), refunds: PaymentsDb.refunds(tx, session.checkoutId()),
+         outbox : Infra.rows(tx, 'SELECT event_id, event_type, aggregate_id FROM outbox ORDER BY seq'),
+         ledger : LedgerDb.snapshot(tx)] == before
+        PaymentsDb.events(tx, json, session.id().toString())*.type == ['PaymentSucceeded']
+        PaymentsDb.refunds(tx, session.checkoutId()).collect { [it.amount_vnd, it.state] } == [[690_000, 'SUCCEEDED']]
+        PaymentsDb.notifications(tx, session.txnRef()).size() == 11
     }
 
     private List<Map<String, Object>> transfers() {
