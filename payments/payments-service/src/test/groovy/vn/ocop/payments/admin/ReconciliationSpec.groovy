@@ -7,6 +7,7 @@ import jakarta.inject.Inject
 import java.time.Duration
 import java.time.Instant
 import java.time.temporal.ChronoUnit
+import org.apache.commons.csv.CSVFormat
 import vn.ocop.payments.PaymentsDb
 import vn.ocop.payments.api.PaymentMethod
 import vn.ocop.payments.session.PaymentSession
@@ -202,6 +203,86 @@ class ReconciliationSpec extends ServiceSpecification {
         empty.unmatchedTransfers.total == 0
     }
 
+    def "the view as a CSV file: one row per figure, the same figures as the JSON, text a spreadsheet would run made inert"() {
+        given: 'a transfer whose description, typed by the buyer, is a formula'
+        transfer(null, 'UNMATCHED', 90_000, 0, null, '=HYPERLINK("http://evil.example","Xem hoá đơn")')
+        def admin = TestIdentity.admin(Ids.newId())
+
+        when:
+        def response = http.toBlocking().exchange(HttpRequest.GET("${VIEW}.csv").bearerAuth(admin), String)
+        def json = read(HttpRequest.GET(VIEW).bearerAuth(admin))
+
+        then: 'a UTF-8 CSV file to download'
+        response.status.code == 200
+        response.headers.contentType.get().startsWith('text/csv')
+        response.headers.contentType.get().contains('charset=utf-8')
+        response.header('Content-Disposition') ==~ /attachment; filename="ocop-reconciliation-\d{8}-\d{6}\.csv"/
+        def records = CSVFormat.RFC4180.parse(new StringReader(response.body())).records*.toList()
+        records.first() == ReconciliationCsv.HEADER as List
+        def rows = records.drop(1).collect { [ReconciliationCsv.HEADER as List, it].transpose().collectEntries() }
+
+        and: 'a first row about the view itself, in the time of Viet Nam'
+        rows.first().section == 'view'
+        rows.first().time_local.endsWith('+07:00')
+        rows.first().detail == 'from (open) to (open)'
+
+        and: 'sessions, what was collected (cash on delivery as non-cashless) and refunds, as in the JSON'
+        rows.findAll { it.section == 'sessions' }.collect { [it.state, it.method, it.count, it.amount_vnd, it.received_vnd] } ==
+                json.sessions.collect { [it.state, it.method, "$it.count", "$it.amountVnd", "$it.receivedVnd"] }
+        rows.findAll { it.section == 'collected' }.collect { [it.method, it.cashless, it.count, it.amount_vnd] } ==
+                [['VNPAY', 'true', '3', '1800000'], ['VIETQR', 'true', '1', '800000'], ['COD', 'false', '2', '685000']]
+        rows.findAll { it.section == 'refunds' }.collect { [it.state, it.count, it.amount_vnd] } ==
+                [['FAILED', '1', '50000'], ['REQUESTED', '2', '800000'], ['SUCCEEDED', '1', '30000']]
+        rows.find { it.section == 'pending_refunds' }.subMap(['state', 'count', 'amount_vnd']) ==
+                [state: 'REQUESTED', count: '2', amount_vnd: '800000']
+
+        and: 'the full count of each list, and its rows'
+        rows.findAll { it.section == 'totals' }.collectEntries { [(it.detail): it.count] } ==
+                [amount_mismatches: '2', repeated_notifications: '2', late_payments: '2', query_amount_mismatches: '1',
+                 unmatched_transfers: '3']
+        rows.findAll { it.section == 'amount_mismatches' }.collect { [it.txn_ref, it.amount_vnd, it.received_vnd] } ==
+                [[c1.txnRef(), '500000', '490000']] * 2
+        rows.findAll { it.section == 'repeated_notifications' }.collect { [it.txn_ref, it.state, it.count] } ==
+                [[c1.txnRef(), 'SUCCEEDED', '3'], [c2.txnRef(), 'SUCCEEDED', '1']]
+        rows.findAll { it.section == 'late_payments' }.collect { [it.session_id, it.reference, it.detail] } as Set ==
+                [[c2.id().toString(), '', ''], [c3.id().toString(), r1.toString(), 'REQUESTED']] as Set
+        rows.findAll { it.section == 'query_amount_mismatches' }.collect { [it.session_id, it.amount_vnd, it.detail] } ==
+                [[s1.id().toString(), '100000', '00/00']]
+
+        and: 'the unmatched transfers, with the Vietnamese intact; the description that is a formula starts the cell as text'
+        def transfers = rows.findAll { it.section == 'unmatched_transfers' }
+        transfers.every { it.reference ==~ /casso\/FT[0-9a-f]{16}/ }
+        transfers.collect { [it.amount_vnd, it.detail] } as Set == [['150000', 'Thanh toán đơn hàng'], ['250000', 'Thanh toán đơn hàng'],
+                                                                   ['90000', '\'=HYPERLINK("http://evil.example","Xem hoá đơn")']] as Set
+        rows.every { row -> row.values().every { !(it ==~ /(?s)[=+\-@\t\r].*/) } }
+    }
+
+    def "the CSV file takes the same parameters: a method narrows it, bad ones are refused with problem+json; administrators only"() {
+        given:
+        def admin = TestIdentity.admin(Ids.newId())
+
+        when:
+        def cod = http.toBlocking().exchange(HttpRequest.GET("${VIEW}.csv?method=COD").bearerAuth(admin), String)
+        def rows = CSVFormat.RFC4180.parse(new StringReader(cod.body())).records*.toList().drop(1)
+
+        then:
+        rows.findAll { it[0] in ['sessions', 'collected', 'refunds'] }.collect { it.take(6) } ==
+                [['collected', 'COD', '', 'false', '2', '685000']]
+        rows.first()[1] == 'COD'
+
+        when:
+        def bad = call(HttpRequest.GET("${VIEW}.csv?limit=0").bearerAuth(admin))
+
+        then:
+        bad.status.code == 400
+        bad.headers.contentType.get().startsWith('application/problem+json')
+        body(bad).code == 'invalid_request'
+
+        expect: 'for administrators only'
+        call(HttpRequest.GET("${VIEW}.csv")).status.code == 401
+        call(HttpRequest.GET("${VIEW}.csv").bearerAuth(TestIdentity.officer(Ids.newId(), '89'))).status.code == 403
+    }
+
     def "bad parameters are refused with problem+json: #problem"() {
         when:
         def response = call(HttpRequest.GET("$VIEW?$query").bearerAuth(TestIdentity.admin(Ids.newId())))
@@ -243,11 +324,12 @@ class ReconciliationSpec extends ServiceSpecification {
         id
     }
 
-    private void transfer(PaymentSession session, String outcome, long amount, long excess, UUID refundId) {
+    private void transfer(PaymentSession session, String outcome, long amount, long excess, UUID refundId,
+                          String description = 'Thanh toán đơn hàng') {
         Infra.execute(tx, 'INSERT INTO bank_transfers (id, source, transaction_id, amount_vnd, description, account_number, '
                 + 'transferred_at, session_id, txn_ref, outcome, excess_vnd, refund_id, received_at) '
                 + 'VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-                [Ids.newId().toString(), 'casso', 'FT' + UUID.randomUUID().toString().replace('-', '').take(16), amount, 'Thanh toán đơn hàng',
+                [Ids.newId().toString(), 'casso', 'FT' + UUID.randomUUID().toString().replace('-', '').take(16), amount, description,
                  '0123456789', ts(now), session?.id()?.toString(), session?.txnRef(), outcome, excess, refundId?.toString(), ts(now)])
     }
 
