@@ -37,10 +37,6 @@ class ReconciliationSpec extends ServiceSpecification {
     PaymentSession c1, c2, c3, c4, s1, s3
     UUID r1, r2, r4
 
-    def setupSpec() {
-        AdminRefundSpec.quietTokenServer()
-    }
-
     /**
      * Nothing is left behind: a REQUESTED refund left in the shared test database would be taken by the next spec's
      * refund worker as soon as its context starts.
