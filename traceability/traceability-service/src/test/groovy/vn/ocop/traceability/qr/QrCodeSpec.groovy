@@ -14,16 +14,24 @@ import io.micronaut.json.JsonMapper
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.micronaut.transaction.TransactionOperations
 import jakarta.inject.Inject
+import java.awt.image.BufferedImage
 import java.net.http.HttpResponse.BodyHandlers
 import java.sql.Connection
 import java.time.Instant
 import javax.imageio.ImageIO
+import javax.xml.parsers.DocumentBuilderFactory
+import org.apache.batik.transcoder.TranscoderInput
+import org.apache.batik.transcoder.TranscoderOutput
+import org.apache.batik.transcoder.image.ImageTranscoder
 import vn.ocop.platform.Infra
 import vn.ocop.traceability.ServiceSpec
 import vn.ocop.traceability.product.Product
 import vn.ocop.traceability.product.ProductRepository
 
-/** A lot's label QR code carries its public URI, and that URI, fetched, tells about the product and the lot. */
+/**
+ * A lot's label QR code, as PNG or SVG, carries its public URI, or one serialised unit's, and that URI, fetched, tells
+ * about the product and the lot.
+ */
 @MicronautTest(transactional = false)
 @Property(name = 'spec.name', value = 'QrCodeSpec')
 class QrCodeSpec extends ServiceSpec {
@@ -72,7 +80,7 @@ class QrCodeSpec extends ServiceSpec {
                 (gtin ? [gtin: gtin] : [:])
         body.lot.subMap('code', 'quantity', 'unit', 'harvestDate') == [code: code, quantity: 12.5, unit: 'kg', harvestDate: '2026-11-02']
         body.lot.registeredAt != null
-        body.links == [self: uri, qr: "${baseUrl()}/api/v1/lots/${encoded}/qr.png".toString()]
+        body.links.subMap('self', 'qr') == [self: uri, qr: "${baseUrl()}/api/v1/lots/${encoded}/qr.png".toString()]
 
         where:
         kind                | productId | code          || encoded             | name           | gtin            | path
@@ -108,19 +116,133 @@ class QrCodeSpec extends ServiceSpec {
         size << [127, 1025]
     }
 
-    def "there is no QR code for an unknown lot"() {
+    def "the SVG QR code of a lot of #kind is an SVG document that renders and decodes to #path"() {
+        given:
+        register(productId, code)
+
+        when:
+        def svg = client.toBlocking().exchange(HttpRequest.GET("/api/v1/lots/${encoded}/qr.svg"), byte[])
+
+        then:
+        svg.status().code == 200
+        svg.contentType.get().toString() == 'image/svg+xml'
+        svg.header('Cache-Control') == 'public, max-age=86400'
+
+        and: 'well-formed SVG: one square view box with one path of dark modules'
+        def root = parseXml(svg.body()).documentElement
+        root.namespaceURI == 'http://www.w3.org/2000/svg'
+        root.localName == 'svg'
+        [root.getAttribute('width'), root.getAttribute('height')] == ['512', '512']
+        def viewBox = root.getAttribute('viewBox').split(' ')*.toInteger()
+        viewBox[0..1] == [0, 0] && viewBox[2] == viewBox[3]
+        root.getElementsByTagNameNS('http://www.w3.org/2000/svg', 'path').length == 1
+        root.getElementsByTagNameNS('http://www.w3.org/2000/svg', 'title').item(0).textContent == baseUrl() + path
+
+        and: 'drawn by an SVG renderer, it scans'
+        decode(render(svg.body())) == baseUrl() + path
+
+        where:
+        kind                | productId | code          || encoded             | path
+        'a GTIN product'    | RICE      | 'ST25-2611'   || 'ST25-2611'         | DL + 'ST25-2611'
+        'a GTIN product'    | RICE      | "ST25/26%1+A" || 'ST25%2F26%251%2BA' | DL + 'ST25%2F26%251%2BA'
+        'a non-GTIN product'| HONEY     | 'MAT-2611'    || 'MAT-2611'          | '/t/MAT-2611'
+    }
+
+    def "the #format QR code of a unit of a lot of #kind decodes to the unit's URI, #path"() {
+        given:
+        register(productId, code)
+        def serials = number(encoded, 3)
+
+        when:
+        def image = client.toBlocking().exchange(
+                HttpRequest.GET("/api/v1/lots/${encoded}/qr.${format}?serial=${serials[1]}&size=256"), byte[])
+
+        then:
+        image.status().code == 200
+        image.header('Cache-Control') == 'public, max-age=86400'
+        def uri = format == 'png' ? decode(ImageIO.read(new ByteArrayInputStream(image.body()))) : decode(render(image.body()))
+        uri == baseUrl() + path + serials[1]
+
+        where:
+        format | kind                 | productId | code          || encoded             | path
+        'png'  | 'a GTIN product'     | RICE      | 'ST25-2611'   || 'ST25-2611'         | DL + 'ST25-2611/21/'
+        'svg'  | 'a GTIN product'     | RICE      | "ST25/26%1+A" || 'ST25%2F26%251%2BA' | DL + 'ST25%2F26%251%2BA/21/'
+        'png'  | 'a non-GTIN product' | HONEY     | 'MAT-2611'    || 'MAT-2611'          | '/t/MAT-2611/'
+        'svg'  | 'a non-GTIN product' | HONEY     | 'MAT-2611'    || 'MAT-2611'          | '/t/MAT-2611/'
+    }
+
+    def "a #format QR code for #situation is refused with #expected #problem"() {
+        given:
+        register(RICE, 'UNIT-1')
+        register(RICE, 'UNIT-2')
+        number('UNIT-1', 1)
+        def otherLots = number('UNIT-2', 1).first()
+        def serial = [unknown: '7K3QX9M2ABCD', otherLot: otherLots, blank: ''][which]
+
         expect:
-        with(exchange('/api/v1/lots/NOPE/qr.png')) {
+        with(exchange("/api/v1/lots/UNIT-1/qr.${format}?serial=${serial}")) {
+            status().code == expected
+            contentType.get().toString() == 'application/problem+json'
+            body().code == problem
+        }
+
+        where:
+        format | situation                     | which      || expected | problem
+        'png'  | 'an unknown serial'           | 'unknown'  || 404      | 'serial_not_found'
+        'svg'  | 'an unknown serial'           | 'unknown'  || 404      | 'serial_not_found'
+        'png'  | "another lot's serial"        | 'otherLot' || 404      | 'serial_not_found'
+        'svg'  | "another lot's serial"        | 'otherLot' || 404      | 'serial_not_found'
+        'svg'  | 'an empty serial'             | 'blank'    || 400      | 'invalid_request'
+    }
+
+    def "there is no #format QR code for an unknown lot"() {
+        expect:
+        with(exchange("/api/v1/lots/NOPE/qr.${format}")) {
             status().code == 404
             contentType.get().toString() == 'application/problem+json'
             body().code == 'lot_not_found'
         }
+
+        where:
+        format << ['png', 'svg']
     }
 
     private void register(UUID productId, String code) {
         String seller = token(SELLER, ['SELLER'])
         client.toBlocking().exchange(HttpRequest.POST('/api/v1/lots',
                 [productId: productId, code: code, quantity: 12.5, unit: 'kg', harvestDate: '2026-11-02']).bearerAuth(seller), Map)
+    }
+
+    /**
+     * Packs {@code count} bags of the lot and numbers them: their serials in order. Numbering the bags of a product
+     * without a GTIN is refused for now (its EPCIS packing event has neither childEPCs nor childQuantityList), so those
+     * serials are stored as numbering stores them.
+     */
+    private List<String> number(String encodedCode, int count) {
+        String seller = token(SELLER, ['SELLER'])
+        def packing = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/lots/$encodedCode/packings",
+                [unitCount: count, unitSize: 1, packaging: 'Túi 1 kg']).bearerAuth(seller), Map)
+        String code = URLDecoder.decode(encodedCode, 'UTF-8')
+        if (gtinOfLot(tx, code)) {
+            return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/lots/$encodedCode/packings/${packing.id}/serials",
+                    [count: count]).bearerAuth(seller), Map).serials*.serial
+        }
+        storeSerials(tx, code, packing.id as String, count)
+    }
+
+    static String gtinOfLot(TransactionOperations<Connection> tx, String code) {
+        Infra.rows(tx, 'SELECT p.gtin FROM lots l JOIN products p ON p.product_id = l.product_id WHERE l.code = ?', [code]).first().gtin
+    }
+
+    /** Serials 1 to {@code count} of the lot's packing, stored as numbering stores them (random, of its alphabet). */
+    static List<String> storeSerials(TransactionOperations<Connection> tx, String code, String packingId, int count) {
+        def random = new Random()
+        (1..count).collect { ordinal ->
+            String serial = (1..12).collect { '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[random.nextInt(32)] }.join()
+            Infra.execute(tx, '''INSERT INTO lot_serials (serial, lot_id, packing_id, ordinal, created_at)
+                                 SELECT ?, id, ?, ?, UTC_TIMESTAMP(6) FROM lots WHERE code = ?''', [serial, packingId, ordinal, code])
+            serial
+        }
     }
 
     private HttpResponse<Map> exchange(String path) {
@@ -131,8 +253,38 @@ class QrCodeSpec extends ServiceSpec {
         }
     }
 
-    private static String decode(byte[] png) {
-        def image = ImageIO.read(new ByteArrayInputStream(png))
+    static String decode(byte[] png) {
+        decode(ImageIO.read(new ByteArrayInputStream(png)))
+    }
+
+    static String decode(BufferedImage image) {
         new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).text
+    }
+
+    private static org.w3c.dom.Document parseXml(byte[] xml) {
+        def factory = DocumentBuilderFactory.newInstance()
+        factory.setNamespaceAware(true)
+        factory.newDocumentBuilder().parse(new ByteArrayInputStream(xml))
+    }
+
+    /** The SVG drawn by Batik at its own size. */
+    static BufferedImage render(byte[] svg) {
+        def capture = new Capture()
+        capture.transcode(new TranscoderInput(new ByteArrayInputStream(svg)), new TranscoderOutput())
+        capture.image
+    }
+
+    static class Capture extends ImageTranscoder {
+        BufferedImage image
+
+        @Override
+        BufferedImage createImage(int width, int height) {
+            new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB)
+        }
+
+        @Override
+        void writeImage(BufferedImage drawn, TranscoderOutput output) {
+            image = drawn
+        }
     }
 }
