@@ -9,7 +9,7 @@ import java.util.List;
  * the previous link's hash as 64 lower-case hex characters (ASCII), {@code hash_0} is {@link #GENESIS}, and
  * {@code JCS(event_n)} is the RFC 8785 canonical form (UTF-8) of the event's JSON as captured.
  */
-final class HashChain {
+public final class HashChain {
 
     /** The value before a lot's first link: 64 zeros. */
     static final String GENESIS = "0".repeat(64);
@@ -63,7 +63,7 @@ final class HashChain {
      * @param brokenLink the first link that does not agree, when not intact
      */
     @Serdeable
-    record Verification(String lotCode, boolean intact, int length, @Nullable String headHash,
+    public record Verification(String lotCode, boolean intact, int length, @Nullable String headHash,
                         @Nullable BrokenLink brokenLink) {
 
         static Verification broken(String lotCode, int length, BrokenLink link) {
@@ -82,7 +82,7 @@ final class HashChain {
      *                     the middle), HEAD_MISMATCH (links were removed from the end, or the head was altered)
      */
     @Serdeable
-    record BrokenLink(int position, @Nullable String eventId, @Nullable String expectedHash, @Nullable String storedHash,
+    public record BrokenLink(int position, @Nullable String eventId, @Nullable String expectedHash, @Nullable String storedHash,
                       String reason) {
 
         static final String HASH_MISMATCH = "HASH_MISMATCH";
