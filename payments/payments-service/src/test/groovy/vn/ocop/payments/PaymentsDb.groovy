@@ -18,7 +18,7 @@ import vn.ocop.platform.event.Ids
 class PaymentsDb {
 
     static void clean(TransactionOperations<Connection> tx) {
-        ['refunds', 'bank_transfers', 'vnpay_queries', 'payment_sessions', 'cod_collections', 'provider_notifications', 'outbox', 'inbox',
+        ['refund_bank_transfers', 'refunds', 'bank_transfers', 'vnpay_queries', 'payment_sessions', 'cod_collections', 'provider_notifications', 'outbox', 'inbox',
          'idempotency_keys'].each {
             Infra.execute(tx, "DELETE FROM $it")
         }

@@ -25,7 +25,8 @@ import vn.ocop.platform.problem.ProblemException;
  * {@code RefundRequested}, a request that cannot be honoured is refused to the administrator (a {@link ProblemException})
  * and nothing is recorded. The checkout's captured session is locked while its refunds are added up, as in
  * {@link RefundRecorder}, so concurrent requests never refund more than the payment took; a refund for one seller order
- * also fits within what that order was paid (as the ledger knows it), less that order's refunds.
+ * also fits within what that order was paid (as the ledger knows it), less that order's refunds. A refund of a VietQR
+ * payment is owed until the finance team records the bank transfer that gave it back ({@link BankTransferRefunds}).
  */
 @Singleton
 public class AdminRefunds {
@@ -42,6 +43,8 @@ public class AdminRefunds {
         this.refunds = refunds;
         this.sessions = sessions;
         gateways.forEach(gateway -> refundable.add(gateway.method()));
+        // no provider gives a bank transfer back: the finance team sends it and records it (BankTransferRefunds)
+        refundable.add(PaymentMethod.VIETQR);
         this.sql = sql;
         this.clock = clock;
     }

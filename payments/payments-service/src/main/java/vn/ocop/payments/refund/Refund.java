@@ -118,6 +118,35 @@ record Refund(
         return Optional.of(new Completion(done, event));
     }
 
+    /**
+     * An operator gave the money back by a bank transfer from the platform's account (a VietQR payment, which no provider
+     * can refund): {@link RefundCompleted} with the bank's reference of that transfer, completed when the bank made it.
+     * Only from {@link RefundState#REQUESTED}; nothing otherwise.
+     */
+    Optional<Completion> transferredByBank(String bankReference, Instant transferredAt, Instant now) {
+        if (state != RefundState.REQUESTED) {
+            return Optional.empty();
+        }
+        var done = new Refund(id, checkoutId, orderId, sessionId, method, amountVnd, reason, requestedBy, RefundState.SUCCEEDED,
+                attempts, nextAttemptAt, requestId, false, null, "sent by bank transfer", clip(bankReference, REFERENCE), null,
+                requestedAt, transferredAt, createdAt, now);
+        var event = new RefundCompleted(id, checkoutId, orderId, method, amountVnd, bankReference, transferredAt);
+        return Optional.of(new Completion(done, event));
+    }
+
+    /**
+     * An operator could not give the money back by bank transfer ({@code why}, e.g. the buyer's account is closed): FAILED
+     * as when a provider refuses for good, announcing nothing; what was owed is no longer committed, so an administrator
+     * can ask for a new refund once the buyer gives another account. Only from {@link RefundState#REQUESTED}.
+     */
+    Optional<Refund> bankTransferFailed(String why, Instant now) {
+        if (state != RefundState.REQUESTED) {
+            return Optional.empty();
+        }
+        return Optional.of(new Refund(id, checkoutId, orderId, sessionId, method, amountVnd, reason, requestedBy, RefundState.FAILED,
+                attempts, nextAttemptAt, requestId, false, null, null, null, clip(why, TEXT), requestedAt, now, createdAt, now));
+    }
+
     /** Call {@code attempt} did not refund; the next one is due at {@code retryAt}. Nothing if that call is stale. */
     Optional<Refund> retry(int attempt, RefundAnswer answer, Instant retryAt, Instant now) {
         if (!latest(attempt)) {

@@ -22,9 +22,14 @@ final class RefundRequestIds {
         if (attempt < 1 || attempt > MAX_ATTEMPT) {
             throw new IllegalArgumentException("attempt " + attempt + " is outside 1.." + MAX_ATTEMPT);
         }
+        return base36(refundId) + String.format(Locale.ROOT, "%02d", attempt);
+    }
+
+    /** The refund id's 128 bits in base 36, upper case, left-padded to 25 characters. */
+    static String base36(UUID refundId) {
         byte[] bits = ByteBuffer.allocate(16).putLong(refundId.getMostSignificantBits())
                 .putLong(refundId.getLeastSignificantBits()).array();
         String id = new BigInteger(1, bits).toString(36).toUpperCase(Locale.ROOT);
-        return "0".repeat(ID_LENGTH - id.length()) + id + String.format(Locale.ROOT, "%02d", attempt);
+        return "0".repeat(ID_LENGTH - id.length()) + id;
     }
 }

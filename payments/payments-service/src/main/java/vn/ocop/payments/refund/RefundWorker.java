@@ -30,9 +30,11 @@ import vn.ocop.platform.outbox.Outbox;
  * transaction records the outcome: SUCCEEDED with {@link RefundCompleted} in the outbox, or the next attempt after a
  * capped exponential backoff, or FAILED once the provider refused for good or the attempts ran out. A worker that dies
  * during the call leaves the lease to run out, and the refund is claimed again with the same request id (see
- * {@link Refund#claim}). Only refunds of a method some {@link RefundGateway} serves are taken: the others (bank
- * transfers by VietQR, until money can be sent back by bank transfer) stay REQUESTED, owed and visible, rather than
- * failing for want of a provider. Off with {@code ocop.payments.refunds.worker.enabled: false}.
+ * {@link Refund#claim}). Only refunds of a method some {@link RefundGateway} serves are taken: refunds of VietQR bank
+ * transfers, which no provider can give back, stay REQUESTED (owed, listed for the finance team with the payer's account
+ * at {@code GET /api/v1/admin/payments/refunds/bank-transfers}) until an administrator records the bank transfer that
+ * sent the money back, SUCCEEDED with {@link RefundCompleted}, or that it could not be sent, FAILED
+ * (see {@link BankTransferRefunds}). Off with {@code ocop.payments.refunds.worker.enabled: false}.
  */
 @Singleton
 @Requires(property = "ocop.payments.refunds.worker.enabled", notEquals = "false")
