@@ -24,7 +24,8 @@ import vn.ocop.traceability.epcis.EpcisRepositories.StoredEvents;
  * Builds the standard EPCIS 2.0 events of our own flows and stores them through {@link EpcisCapture} (schema check,
  * lot chains), inside the caller's transaction: harvest (ObjectEvent ADD, commissioning, the lot in {@code ilmd}),
  * milling and other transformations (TransformationEvent), packing (AggregationEvent ADD), shipping (ObjectEvent
- * OBSERVE, shipping, in_transit), receiving and retail selling. Times are written at Viet Nam's offset ({@code +07:00});
+ * OBSERVE, shipping, in_transit), receiving, retail selling and recalls (ObjectEvent OBSERVE, holding,
+ * recalled). Times are written at Viet Nam's offset ({@code +07:00});
  * places without a GLN are identified as {@link EpcisUris} describes. Event ids are derived from what the event records
  * (e.g. the order and the lot), so recording the same fact twice stores it once.
  */
@@ -143,6 +144,26 @@ public class EpcisRecorder {
         transactions.addObject().put("type", "po").put("bizTransaction", uris.order(orderNumber));
         transactions.addObject().put("type", "bol").put("bizTransaction", uris.shipment(carrier, trackingNumber));
         return store(event, lot.sellerId(), "OrderShipped");
+    }
+
+    /**
+     * A lot recalled: ObjectEvent OBSERVE of the lot's remaining amount, bizStep holding, disposition recalled (CBV),
+     * read point the seller's premises, the reason in {@code ocop:recallReason} and, for a lot recalled because a lot it
+     * was made from was, that lot's code in {@code ocop:recalledWithLot}. One per lot (its id is derived from the lot).
+     */
+    public Captured recalled(UUID lotId, BigDecimal quantity, String reason, @Nullable String causeLotCode, Instant at) {
+        KnownLot lot = lot(lotId);
+        ObjectNode event = event("ObjectEvent", "recall:" + lotId, at);
+        event.put("action", "OBSERVE");
+        event.put("bizStep", "holding");
+        event.put("disposition", "recalled");
+        quantity(event.putArray("quantityList"), lot, quantity);
+        event.putObject("readPoint").put("id", uris.seller(lot.sellerId()));
+        event.put("ocop:recallReason", reason);
+        if (causeLotCode != null) {
+            event.put("ocop:recalledWithLot", causeLotCode);
+        }
+        return store(event, lot.sellerId(), "recall");
     }
 
     /** An amount of a lot received at a place (an SGLN or one of our place URIs): ObjectEvent OBSERVE, receiving. */

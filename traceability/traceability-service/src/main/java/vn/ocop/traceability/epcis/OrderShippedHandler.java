@@ -11,10 +11,12 @@ import vn.ocop.orders.api.OrdersEvents;
 import vn.ocop.platform.event.EventEnvelope;
 import vn.ocop.platform.event.EventHandler;
 import vn.ocop.traceability.epcis.EpcisRepositories.StoredEvents;
+import vn.ocop.traceability.recall.LotShipments;
 
 /**
  * Records a shipping event for each lot an order shipped, from orders' {@link OrderShipped}: the units of one lot in
- * the order's lines are added up into one event. The platform runs this in the transaction that records the event in
+ * the order's lines are added up into one event, and the shipment is kept in {@link LotShipments} (order, checkout,
+ * units), so that a recall can list the orders to contact. The platform runs this in the transaction that records the event in
  * the inbox, so a redelivered OrderShipped records nothing; the events' ids are derived from order and lot as well.
  * A line naming a lot code we do not know, or a lot of another seller, is skipped with a warning: orders only lets a
  * seller name their own registered lots, so such a line is a mistake to look into, not a reason to block the others.
@@ -26,10 +28,12 @@ final class OrderShippedHandler implements EventHandler<OrderShipped> {
 
     private final EpcisRecorder recorder;
     private final StoredEvents lots;
+    private final LotShipments shipments;
 
-    OrderShippedHandler(EpcisRecorder recorder, StoredEvents lots) {
+    OrderShippedHandler(EpcisRecorder recorder, StoredEvents lots, LotShipments shipments) {
         this.recorder = recorder;
         this.lots = lots;
+        this.shipments = shipments;
     }
 
     @Override
@@ -71,6 +75,7 @@ final class OrderShippedHandler implements EventHandler<OrderShipped> {
             } else {
                 recorder.shipped(shipped.orderId(), shipped.orderNumber(), shipped.carrier(), shipped.trackingNumber(),
                         lot.id(), units, shipped.shippedAt());
+                shipments.record(shipped, lot.id(), units);
             }
         });
     }

@@ -34,6 +34,12 @@ public record Lot(@Id UUID id, String code, UUID productId, UUID sellerId, @Null
         return sellerId.equals(accountId);
     }
 
+    /** The lot recalled: status {@link LotStatus#RECALLED}, so that nothing more is packed or transformed from it. */
+    public Lot recalled() {
+        return new Lot(id, code, productId, sellerId, growingAreaId, quantity, remainingQuantity, unit, harvestDate,
+                LotStatus.RECALLED, createdAt);
+    }
+
     LotRegistered registered() {
         return new LotRegistered(id, code, productId, sellerId, quantity, unit, harvestDate, createdAt);
     }
@@ -42,9 +48,13 @@ public record Lot(@Id UUID id, String code, UUID productId, UUID sellerId, @Null
      * The lot after {@code amount} of it was packed or transformed; with nothing left, a lot consumed only by
      * transformations ({@code packed} false) is {@link LotStatus#DEPLETED}.
      *
-     * @throws ProblemException 409 when the lot is not active or has less than {@code amount} left
+     * @throws ProblemException 409 when the lot was recalled, is not active or has less than {@code amount} left
      */
     Lot drawn(BigDecimal amount, boolean packed) {
+        if (status == LotStatus.RECALLED) {
+            throw ProblemException.conflict("lot_recalled", "Lot {0} was recalled: nothing more can be packed or transformed from it",
+                    code);
+        }
         if (status != LotStatus.ACTIVE) {
             throw ProblemException.conflict("lot_not_active", "Lot {0} is {1}", code, status);
         }

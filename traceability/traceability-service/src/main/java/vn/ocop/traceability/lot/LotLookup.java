@@ -1,6 +1,8 @@
 package vn.ocop.traceability.lot;
 
 import jakarta.inject.Singleton;
+import java.util.Collection;
+import java.util.List;
 import java.util.Optional;
 import vn.ocop.traceability.product.ProductRepository;
 
@@ -14,6 +16,20 @@ public final class LotLookup {
     LotLookup(LotRepository lots, ProductRepository products) {
         this.lots = lots;
         this.products = products;
+    }
+
+    /**
+     * The lots with these codes, locked until the end of the caller's transaction (in id order, as every writer of
+     * lots locks them), with their products; for recalls.
+     */
+    public List<TracedLot> lockByCodes(Collection<String> codes) {
+        return lots.lockByCodes(codes).stream()
+                .map(lot -> new TracedLot(lot, products.findById(lot.productId()).orElseThrow())).toList();
+    }
+
+    /** Marks a lot locked by {@link #lockByCodes} recalled, in the caller's transaction. */
+    public Lot markRecalled(Lot lot) {
+        return lots.update(lot.recalled());
     }
 
     /** Empty when no lot has the code (or, which registration prevents, its product copy is gone). */

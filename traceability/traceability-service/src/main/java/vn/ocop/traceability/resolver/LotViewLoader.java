@@ -34,11 +34,13 @@ import vn.ocop.traceability.locality.Communes;
 import vn.ocop.traceability.lot.Lot;
 import vn.ocop.traceability.lot.LotLookup;
 import vn.ocop.traceability.lot.TracedLot;
+import vn.ocop.traceability.recall.LotRecalls;
 
 /**
  * Reads a {@link LotView} from the database, in one read-only transaction. The chain's verdict comes from
  * {@link EpcisReads#verify} (the same recomputation as the verify endpoint), but only when the chain's length or head
  * changed since the last verdict, or that verdict is older than {@code verify-max-age}: a scan never recomputes a chain.
+ * A recalled lot's view carries its recall (reason, when, the lot that caused it).
  */
 @Singleton
 class LotViewLoader {
@@ -50,17 +52,19 @@ class LotViewLoader {
     private final Communes communes;
     private final ResolverReads reads;
     private final EpcisReads epcis;
+    private final LotRecalls recalls;
     private final ResolverSettings settings;
     private final Clock clock;
     private final Cache<UUID, Verified> verdicts;
 
     LotViewLoader(LotLookup lookup, GrowingAreaDirectory areas, Communes communes, ResolverReads reads, EpcisReads epcis,
-                  ResolverSettings settings, Clock clock) {
+                  LotRecalls recalls, ResolverSettings settings, Clock clock) {
         this.lookup = lookup;
         this.areas = areas;
         this.communes = communes;
         this.reads = reads;
         this.epcis = epcis;
+        this.recalls = recalls;
         this.settings = settings;
         this.clock = clock;
         this.verdicts = Caffeine.newBuilder().maximumSize(settings.maxLots()).expireAfterWrite(settings.verifyMaxAge()).build();
@@ -83,7 +87,8 @@ class LotViewLoader {
         known.put(lot.id(), lot);
         List<LotView.Origin> origins = origins(lot, known);
         List<LotView.Step> timeline = timeline(lot, known, origins);
-        LotView.Recall recall = null;
+        LotView.Recall recall = recalls.of(lot.id())
+                .map(r -> new LotView.Recall(r.reason(), r.recalledAt(), r.causeLotCode())).orElse(null);
         return Optional.of(new LotView(lot, found.get().product(), LotScope.of(found.get().product(), ownArea),
                 ownArea == null ? null : area(ownArea), origins, timeline, verdict(lot), recall, clock.instant()));
     }
