@@ -42,6 +42,7 @@ public class ScanLog implements ApplicationEventListener<StartupEvent> {
     private final BlockingQueue<Scan> queue;
     private final Counter logged;
     private final Counter dropped;
+    private final Object writing = new Object();
     private ScheduledExecutorService worker;
     private List<Scan> failed = List.of();
     private int attempts;
@@ -95,8 +96,17 @@ public class ScanLog implements ApplicationEventListener<StartupEvent> {
         flush();
     }
 
-    /** Writes a failed batch first, then what is queued, batch after batch until the queue is empty. */
-    synchronized void flush() {
+    /**
+     * Writes a failed batch first, then what is queued, batch after batch until the queue is empty. Runs one at a time
+     * (its own lock, not the one {@link #stop} holds while it waits for the worker).
+     */
+    void flush() {
+        synchronized (writing) {
+            flushQueued();
+        }
+    }
+
+    private void flushQueued() {
         try {
             if (!failed.isEmpty()) {
                 write(failed);
