@@ -14,6 +14,7 @@ import vn.ocop.platform.security.Roles;
 import vn.ocop.platform.time.VietnamTime;
 import vn.ocop.traceability.lot.LotLookup;
 import vn.ocop.traceability.lot.LotProblems;
+import vn.ocop.traceability.lot.LotStatus;
 import vn.ocop.traceability.lot.PublicLinks;
 import vn.ocop.traceability.lot.TracedLot;
 import vn.ocop.traceability.product.Product;
@@ -21,7 +22,7 @@ import vn.ocop.traceability.product.Product;
 /**
  * The labels of a lot to print: copies of the lot's label, or the labels of its units numbered {@code from} to
  * {@code to}. Only the lot's seller, an officer of the seller's province and admins print them, since units' serial
- * numbers are not public until they are on a bag.
+ * numbers are not public until they are on a bag. Nobody prints labels for a recalled lot.
  */
 @Singleton
 class Labels {
@@ -56,6 +57,9 @@ class Labels {
     Sheet of(String code, Caller caller, Request request) {
         TracedLot traced = lookup.byCode(code).orElseThrow(() -> LotProblems.notFound(code));
         requirePrinter(traced, caller);
+        if (traced.lot().status() == LotStatus.RECALLED) {
+            throw ProblemException.conflict("lot_recalled", "Lot {0} was recalled: no labels are printed for it", code);
+        }
         Product product = traced.product();
         Integer stars = product.ocopStarsOn(LocalDate.now(clock.withZone(VietnamTime.ZONE))).orElse(null);
         if (request.from() == null && request.to() == null) {

@@ -1,10 +1,6 @@
 package vn.ocop.traceability.qr
 
-import com.google.zxing.BinaryBitmap
-import com.google.zxing.MultiFormatReader
 import com.google.zxing.NotFoundException
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource
-import com.google.zxing.common.HybridBinarizer
 import io.micronaut.context.annotation.Property
 import io.micronaut.http.HttpRequest
 import io.micronaut.http.HttpResponse
@@ -158,6 +154,9 @@ class LabelSheetSpec extends ServiceSpec {
         and: 'label by label, in ordinal order'
         scan(pdf) == wanted.collect { baseUrl() + path + it }
 
+        and: "a unit's URI answers the lot"
+        resolve(baseUrl() + path + wanted.first()).lot.code == code
+
         cleanup:
         pdf?.close()
 
@@ -244,6 +243,19 @@ class LabelSheetSpec extends ServiceSpec {
         'of an unknown lot'                       | 'NOPE'      | '?copies=1'                || 404    | 'lot_not_found'            | null
     }
 
+    def "no labels are printed for a recalled lot"() {
+        given:
+        register(RICE, 'ST25-RC')
+        number('ST25-RC', 2)
+        assert exchange(HttpRequest.POST('/api/v1/lots/ST25-RC/recall', [reason: 'Nấm mốc trong bao'])).status().code in [200, 201]
+
+        expect:
+        ['?copies=1', '?from=1&to=2'].every { query ->
+            def response = get("/api/v1/lots/ST25-RC/labels.pdf$query")
+            response.status().code == 409 && problem(response).code == 'lot_recalled'
+        }
+    }
+
     private void register(UUID productId, String code) {
         assert exchange(HttpRequest.POST('/api/v1/lots',
                 [productId: productId, code: code, quantity: 500, unit: 'kg', harvestDate: '2026-11-02'])).status().code == 201
@@ -302,7 +314,7 @@ class LabelSheetSpec extends ServiceSpec {
                 def image = page.getSubimage((cell.lowerLeftX * scale) as int, ((height - cell.upperRightY) * scale) as int,
                         (cell.width * scale) as int - 1, (cell.height * scale) as int - 1)
                 try {
-                    found << new MultiFormatReader().decode(new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(image)))).text
+                    found << QrCodeSpec.decode(image)
                 } catch (NotFoundException ignored) {
                     // an empty cell after the last label
                 }
