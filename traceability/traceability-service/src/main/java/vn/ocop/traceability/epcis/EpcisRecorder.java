@@ -101,7 +101,7 @@ public class EpcisRecorder {
 
     /**
      * Part of a lot packed into units: AggregationEvent ADD, bizStep packing, parentID the packing's URI, the lot
-     * amount in {@code childQuantityList} and, for products with a GTIN, the serialised units in {@code childEPCs}.
+     * amount in {@code childQuantityList} and the serialised units in {@code childEPCs} (their labels' URIs).
      * Serials numbered later for the same packing are recorded by calling this again with them and no quantity (the
      * amount was recorded with the packing): another event, adding the units to the same parent.
      */
@@ -112,7 +112,7 @@ public class EpcisRecorder {
         event.put("bizStep", "packing");
         event.put("disposition", "in_progress");
         event.put("parentID", uris.packing(packingId));
-        if (!serials.isEmpty() && lot.gtin14().isPresent()) {
+        if (!serials.isEmpty()) {
             ArrayNode children = event.putArray("childEPCs");
             serials.forEach(serial -> children.add(uris.unit(lot, serial)));
         }

@@ -38,9 +38,12 @@ public final class EpcisUris {
                 .orElseGet(() -> base + "/t/" + Gs1.encode(lot.code()));
     }
 
-    /** A serialised unit of a lot of a product with a GTIN; for other products the lot's own identifier. */
+    /**
+     * A serialised unit of a lot, as its label's QR code names it: {@code .../01/{GTIN-14}/10/{lot}/21/{serial}}, or
+     * {@code {resolver}/t/{code}/{serial}} for a product without a GTIN.
+     */
     String unit(KnownLot lot, String serial) {
-        return lot.gtin14().isPresent() ? lot(lot) + "/21/" + Gs1.encode(serial) : lot(lot);
+        return lot(lot) + (lot.gtin14().isPresent() ? "/21/" : "/") + Gs1.encode(serial);
     }
 
     public String growingArea(String code) {

@@ -11,7 +11,8 @@ import vn.ocop.traceability.gs1.Gs1;
 
 /**
  * A lot as an EPCIS identifier names it: a GTIN-14 and a lot number (AI 10), or, for products without a GTIN, only
- * the lot code of one of this service's short {@code {resolver}/t/{code}} URIs ({@code gtin14} null).
+ * the lot code of one of this service's short {@code {resolver}/t/{code}} URIs, or of a serialised unit's
+ * {@code {resolver}/t/{code}/{serial}} ({@code gtin14} null).
  *
  * <p>Recognised: class-level {@code urn:epc:class:lgtin:{company prefix}.{indicator+item ref}.{lot}} and GS1 Digital
  * Link URIs on any host with {@code /01/{GTIN}/10/{lot}} (also with {@code /21/{serial}} after it: a serialised unit
@@ -29,8 +30,11 @@ record LotKey(@Nullable String gtin14, String lotCode) {
             return lgtin(identifier.substring(LGTIN.length()));
         }
         if (identifier.startsWith(ourBase + "/t/")) {
-            String code = identifier.substring(ourBase.length() + 3);
-            return code.isEmpty() || code.contains("/") ? Optional.empty() : decoded(code).map(lot -> new LotKey(null, lot));
+            String path = identifier.substring(ourBase.length() + 3);
+            int slash = path.indexOf('/');
+            String code = slash < 0 ? path : path.substring(0, slash);
+            boolean serialOk = slash < 0 || slash < path.length() - 1 && path.indexOf('/', slash + 1) < 0;
+            return code.isEmpty() || !serialOk ? Optional.empty() : decoded(code).map(lot -> new LotKey(null, lot));
         }
         if (identifier.startsWith("https://") || identifier.startsWith("http://")) {
             return digitalLink(identifier);

@@ -91,6 +91,22 @@ class EpcisRecorderSpec extends EpcisSpecSupport {
         getJson("${path(riceCode)}/verify", seller).length == 5
     }
 
+    def "the bags of a lot without a GTIN are aggregated under their labels' short URIs, on the lot's chain"() {
+        given:
+        def paddyCode = newLotCode('LUA')
+        def paddyLot = UUID.fromString(registerLot(seller, paddy, paddyCode).id as String)
+
+        when:
+        recorder.packed(Ids.newId(), paddyLot, null, ['B0001', 'B0002'], Instant.parse('2026-11-06T03:00:00Z'))
+
+        then: 'the labels name the units as the resolver answers them, and the document stays valid'
+        def document = get(path(paddyCode), seller).body()
+        schemaViolations(document) == [] as Set
+        JSON.readValue(document, Map).epcisBody.eventList[1].childEPCs ==
+                ["${baseUrl()}/t/${paddyCode}/B0001".toString(), "${baseUrl()}/t/${paddyCode}/B0002".toString()]
+        getJson("${path(paddyCode)}/verify", seller).length == 2
+    }
+
     def "a lot's harvest recorded again with the same content is stored once; with other content it is refused"() {
         given: 'a lot, whose registration recorded its harvest'
         def code = newLotCode('LUA')

@@ -23,7 +23,6 @@ import javax.xml.parsers.DocumentBuilderFactory
 import org.apache.batik.transcoder.TranscoderInput
 import org.apache.batik.transcoder.TranscoderOutput
 import org.apache.batik.transcoder.image.ImageTranscoder
-import vn.ocop.platform.Infra
 import vn.ocop.traceability.ServiceSpec
 import vn.ocop.traceability.product.Product
 import vn.ocop.traceability.product.ProductRepository
@@ -213,36 +212,13 @@ class QrCodeSpec extends ServiceSpec {
                 [productId: productId, code: code, quantity: 12.5, unit: 'kg', harvestDate: '2026-11-02']).bearerAuth(seller), Map)
     }
 
-    /**
-     * Packs {@code count} bags of the lot and numbers them: their serials in order. Numbering the bags of a product
-     * without a GTIN is refused for now (its EPCIS packing event has neither childEPCs nor childQuantityList), so those
-     * serials are stored as numbering stores them.
-     */
+    /** Packs {@code count} bags of the lot and numbers them: their serials in order. */
     private List<String> number(String encodedCode, int count) {
         String seller = token(SELLER, ['SELLER'])
         def packing = client.toBlocking().retrieve(HttpRequest.POST("/api/v1/lots/$encodedCode/packings",
                 [unitCount: count, unitSize: 1, packaging: 'Túi 1 kg']).bearerAuth(seller), Map)
-        String code = URLDecoder.decode(encodedCode, 'UTF-8')
-        if (gtinOfLot(tx, code)) {
-            return client.toBlocking().retrieve(HttpRequest.POST("/api/v1/lots/$encodedCode/packings/${packing.id}/serials",
-                    [count: count]).bearerAuth(seller), Map).serials*.serial
-        }
-        storeSerials(tx, code, packing.id as String, count)
-    }
-
-    static String gtinOfLot(TransactionOperations<Connection> tx, String code) {
-        Infra.rows(tx, 'SELECT p.gtin FROM lots l JOIN products p ON p.product_id = l.product_id WHERE l.code = ?', [code]).first().gtin
-    }
-
-    /** Serials 1 to {@code count} of the lot's packing, stored as numbering stores them (random, of its alphabet). */
-    static List<String> storeSerials(TransactionOperations<Connection> tx, String code, String packingId, int count) {
-        def random = new Random()
-        (1..count).collect { ordinal ->
-            String serial = (1..12).collect { '0123456789ABCDEFGHJKMNPQRSTVWXYZ'[random.nextInt(32)] }.join()
-            Infra.execute(tx, '''INSERT INTO lot_serials (serial, lot_id, packing_id, ordinal, created_at)
-                                 SELECT ?, id, ?, ?, UTC_TIMESTAMP(6) FROM lots WHERE code = ?''', [serial, packingId, ordinal, code])
-            serial
-        }
+        client.toBlocking().retrieve(HttpRequest.POST("/api/v1/lots/$encodedCode/packings/${packing.id}/serials",
+                [count: count]).bearerAuth(seller), Map).serials*.serial
     }
 
     private HttpResponse<Map> exchange(String path) {
