@@ -30,6 +30,14 @@ public record Lot(@Id UUID id, String code, UUID productId, UUID sellerId, @Null
                   BigDecimal quantity, BigDecimal remainingQuantity, String unit, @Nullable LocalDate harvestDate,
                   LotStatus status, Instant createdAt) {
 
+    /** @throws ProblemException 409 {@code lot_recalled} when the lot was recalled: nothing more is made of it or labelled */
+    void refuseIfRecalled() {
+        if (status == LotStatus.RECALLED) {
+            throw ProblemException.conflict("lot_recalled", "Lot {0} was recalled: nothing more can be packed or transformed from it",
+                    code);
+        }
+    }
+
     public boolean isOwnedBy(UUID accountId) {
         return sellerId.equals(accountId);
     }
@@ -51,10 +59,7 @@ public record Lot(@Id UUID id, String code, UUID productId, UUID sellerId, @Null
      * @throws ProblemException 409 when the lot was recalled, is not active or has less than {@code amount} left
      */
     Lot drawn(BigDecimal amount, boolean packed) {
-        if (status == LotStatus.RECALLED) {
-            throw ProblemException.conflict("lot_recalled", "Lot {0} was recalled: nothing more can be packed or transformed from it",
-                    code);
-        }
+        refuseIfRecalled();
         if (status != LotStatus.ACTIVE) {
             throw ProblemException.conflict("lot_not_active", "Lot {0} is {1}", code, status);
         }

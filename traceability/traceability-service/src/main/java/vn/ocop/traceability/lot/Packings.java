@@ -65,6 +65,7 @@ class Packings {
     @Transactional
     PackingViews.Generated number(String code, UUID packingId, Caller caller, int count) {
         Lot lot = lockOwned(code, caller);
+        lot.refuseIfRecalled();
         Packing packing = packings.findById(packingId).filter(p -> p.lotId().equals(lot.id())).orElseThrow(() ->
                 ProblemException.notFound("packing_not_found", "Lot {0} has no packing {1}", code, packingId));
         long numbered = serials.countByPackingId(packing.id());

@@ -158,20 +158,23 @@ class RecallSpec extends ServiceSpec {
         Infra.count(tx, "SELECT length FROM epcis_lot_chains c JOIN lots l ON l.id = c.lot_id WHERE l.code = 'ST25-1'") == chain
     }
 
-    def "nothing more is packed or transformed from a recalled lot (409)"() {
-        given:
+    def "nothing more is packed, transformed or numbered from a recalled lot (409)"() {
+        given: 'a packing made before the recall'
+        def packing = json(post('/api/v1/lots/ST25-1/packings', [unitCount: 4, unitSize: 1, packaging: 'túi 1 kg'], seller()))
         post('/api/v1/lots/ST25-1/recall', [reason: REASON], seller())
 
         when:
         def packed = post('/api/v1/lots/ST25-1/packings', [unitCount: 1, unitSize: 1, packaging: 'túi 1 kg'], seller())
         def transformed = post('/api/v1/transformations', [process: 'Đóng gói lại', yield: 1, inputs: [[lotCode: 'ST25-1', quantity: 10]],
                                                           outputs: [[productId: RICE, code: 'ST25-2', quantity: 10]]], seller())
+        def numbered = post("/api/v1/lots/ST25-1/packings/${packing.id}/serials", [count: 4], seller())
 
         then:
-        [packed, transformed]*.status()*.code == [409, 409]
-        [packed, transformed].collect { json(it).code } == ['lot_recalled', 'lot_recalled']
+        [packed, transformed, numbered]*.status()*.code == [409, 409, 409]
+        [packed, transformed, numbered].collect { json(it).code } == ['lot_recalled', 'lot_recalled', 'lot_recalled']
+        Infra.count(tx, 'SELECT COUNT(*) FROM lot_serials') == 0
         Infra.count(tx, "SELECT COUNT(*) FROM lots WHERE code = 'ST25-2'") == 0
-        Infra.count(tx, "SELECT remaining_quantity FROM lots WHERE code = 'ST25-1'") == 100
+        Infra.count(tx, "SELECT remaining_quantity FROM lots WHERE code = 'ST25-1'") == 96
     }
 
     def "recalling a paddy lot recalls the rice milled from it, and lists the orders that shipped either"() {
