@@ -182,7 +182,9 @@ class OrderToPaidScenario extends Specification {
         conditions.eventually {
             assert state.events('ocop.catalog', checkoutId)*.type == ['StockReserved']
         }
-        state.rows('orders', 'SELECT status FROM checkouts WHERE id = ?', [checkoutId])*.status == ['PENDING_STOCK']
+        // orders has usually not taken the reservation yet; on a fast run it took it in the milliseconds before the kill
+        // (and its payment request may be in its outbox, unsent): either way the restart must finish the flow exactly once
+        state.rows('orders', 'SELECT status FROM checkouts WHERE id = ?', [checkoutId])*.status in [['PENDING_STOCK'], ['AWAITING_PAYMENT']]
 
         when: 'orders is started again'
         services.start('orders')
