@@ -20,6 +20,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Predicate;
 import java.util.stream.Collectors;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -188,17 +189,9 @@ public class BankTransferRefunds {
     public Recorded recordTransfer(UUID refundId, Transfer transfer, UUID administrator) {
         Refund refund = lockedBankTransferRefund(refundId);
         String reference = transfer.bankReference().strip();
-        Optional<Recorded> earlier = recorded(refundId);
-        if (refund.state() != RefundState.REQUESTED) {
-            if (refund.state() == RefundState.SUCCEEDED && earlier.isPresent() && reference.equals(earlier.get().bankReference())) {
-                return earlier.get();
-            }
-            if (earlier.isPresent() && "SENT".equals(earlier.get().outcome())) {
-                throw ProblemException.conflict("refund_already_transferred",
-                        "Refund {0} was already sent by bank transfer {1}", refundId, earlier.get().bankReference());
-            }
-            throw ProblemException.conflict("refund_already_ended",
-                    "Refund {0} is already {1}: only a refund still owed can be recorded", refundId, refund.state());
+        Optional<Recorded> replay = replayOrRefuse(refund, RefundState.SUCCEEDED, r -> reference.equals(r.bankReference()));
+        if (replay.isPresent()) {
+            return replay.get();
         }
         if (transfer.amountVnd() != null && transfer.amountVnd() != refund.amountVnd()) {
             throw ProblemException.unprocessable("refund_transfer_amount_mismatch",
@@ -250,17 +243,9 @@ public class BankTransferRefunds {
     public Recorded recordFailure(UUID refundId, String reason, UUID administrator) {
         Refund refund = lockedBankTransferRefund(refundId);
         String why = reason.strip();
-        Optional<Recorded> earlier = recorded(refundId);
-        if (refund.state() != RefundState.REQUESTED) {
-            if (refund.state() == RefundState.FAILED && earlier.isPresent() && why.equals(earlier.get().failureReason())) {
-                return earlier.get();
-            }
-            if (earlier.isPresent() && "SENT".equals(earlier.get().outcome())) {
-                throw ProblemException.conflict("refund_already_transferred",
-                        "Refund {0} was already sent by bank transfer {1}", refundId, earlier.get().bankReference());
-            }
-            throw ProblemException.conflict("refund_already_ended",
-                    "Refund {0} is already {1}: only a refund still owed can be recorded", refundId, refund.state());
+        Optional<Recorded> replay = replayOrRefuse(refund, RefundState.FAILED, r -> why.equals(r.failureReason()));
+        if (replay.isPresent()) {
+            return replay.get();
         }
         Instant now = clock.instant();
         Refund failed = refund.bankTransferFailed("the bank transfer failed: " + why, now).orElseThrow();
@@ -270,6 +255,28 @@ public class BankTransferRefunds {
         LOG.error("refund {} of {} VND for checkout {} FAILED: administrator {} recorded that the bank transfer failed: {}",
                 refundId, refund.amountVnd(), refund.checkoutId(), administrator, why);
         return recorded(refundId).orElseThrow();
+    }
+
+    /**
+     * Nothing, for a refund still owed; for one already ended, the earlier record when this call repeats it (the refund
+     * ended in {@code repeatedState} and {@code sameCall} holds for its record).
+     *
+     * @throws ProblemException 409 {@code refund_already_transferred} or {@code refund_already_ended} otherwise
+     */
+    private Optional<Recorded> replayOrRefuse(Refund refund, RefundState repeatedState, Predicate<Recorded> sameCall) {
+        if (refund.state() == RefundState.REQUESTED) {
+            return Optional.empty();
+        }
+        Optional<Recorded> earlier = recorded(refund.id());
+        if (refund.state() == repeatedState && earlier.filter(sameCall).isPresent()) {
+            return earlier;
+        }
+        if (earlier.isPresent() && "SENT".equals(earlier.get().outcome())) {
+            throw ProblemException.conflict("refund_already_transferred",
+                    "Refund {0} was already sent by bank transfer {1}", refund.id(), earlier.get().bankReference());
+        }
+        throw ProblemException.conflict("refund_already_ended",
+                "Refund {0} is already {1}: only a refund still owed can be recorded", refund.id(), refund.state());
     }
 
     private Refund lockedBankTransferRefund(UUID refundId) {
