@@ -14,7 +14,10 @@ class TraceabilityEventFixturesSpec extends Specification {
         written == fixtureFields
 
         where:
-        fixture                  || type
+        fixture                 || type
         'LotRegistered.v1.json' || LotRegistered
+        'LotRecalled.v1.json'   || LotRecalled
+        'ScanFlagged.v1.json'   || ScanFlagged
+        'LabelsPrinted.v1.json' || LabelsPrinted
     }
 }
