@@ -4,6 +4,7 @@ import io.micronaut.http.HttpResponse
 import io.micronaut.http.MutableHttpRequest
 import io.micronaut.http.client.HttpClient
 import io.micronaut.http.client.exceptions.HttpClientResponseException
+import io.micronaut.json.JsonMapper
 import io.micronaut.test.support.TestPropertyProvider
 import io.micronaut.transaction.TransactionOperations
 import java.sql.Connection
@@ -54,6 +55,17 @@ abstract class ServiceSpec extends Specification implements TestPropertyProvider
 
     static void clean(TransactionOperations<Connection> tx) {
         TABLES.each { Infra.execute(tx, "DELETE FROM $it") }
+    }
+
+    /**
+     * The events of one type in the service's outbox, oldest first, as the relay appends them: each envelope as a map,
+     * with {@code event}, its data read back as the contract's record.
+     */
+    static List<Map> outboxed(TransactionOperations<Connection> tx, JsonMapper json, String type, Class record) {
+        Infra.rows(tx, 'SELECT envelope FROM outbox WHERE event_type = ? ORDER BY seq', [type]).collect {
+            Map envelope = json.readValue(it.envelope as String, Map)
+            envelope + [event: json.readValue(json.writeValueAsString(envelope.data), record)]
+        }
     }
 
     /** A growing area of the seller's, as GrowingAreaSpec shows the API declaring one, for specs about what links to it. */

@@ -11,9 +11,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import vn.ocop.platform.outbox.Outbox;
 import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.security.Caller;
 import vn.ocop.platform.security.Roles;
+import vn.ocop.traceability.api.LotRecalled;
 import vn.ocop.traceability.area.GrowingArea;
 import vn.ocop.traceability.area.GrowingAreaDirectory;
 import vn.ocop.traceability.epcis.Captured;
@@ -30,6 +32,8 @@ import vn.ocop.traceability.resolver.LotScope;
  * paddy lot contains it), are locked (id order), set RECALLED and recorded, each with an EPCIS event on its chain
  * (ObjectEvent OBSERVE, bizStep holding, disposition recalled). A lot is recalled once: recalling it again is a 409
  * ({@code lot_already_recalled}) naming the first recall; downstream lots already recalled (by their own recall) keep theirs.
+ * Each lot that turns RECALLED is announced with {@link LotRecalled} through the outbox, in the same transaction: the lot
+ * recalled directly, then each cascaded lot naming the lot it was recalled with ({@code causeLotCode}).
  */
 @Singleton
 class Recalling {
@@ -39,15 +43,17 @@ class Recalling {
     private final LotRecalls.Recalls recalls;
     private final LotShipments shipments;
     private final EpcisRecorder epcis;
+    private final Outbox outbox;
     private final Clock clock;
 
     Recalling(LotLookup lookup, GrowingAreaDirectory areas, LotRecalls.Recalls recalls, LotShipments shipments,
-              EpcisRecorder epcis, Clock clock) {
+              EpcisRecorder epcis, Outbox outbox, Clock clock) {
         this.lookup = lookup;
         this.areas = areas;
         this.recalls = recalls;
         this.shipments = shipments;
         this.epcis = epcis;
+        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -63,14 +69,14 @@ class Recalling {
         });
         Instant now = clock.instant();
         List<String> recalled = new ArrayList<>();
-        record(lot, reason, null, caller, as, now);
+        record(traced, reason, null, caller, as, now);
         recalled.add(lot.code());
         List<String> downstream = downstream(lot.id());
         for (TracedLot made : downstream.isEmpty() ? List.<TracedLot>of() : lookup.lockByCodes(downstream)) {
             if (recalls.existsById(made.lot().id())) {
                 continue;
             }
-            record(made.lot(), reason, lot, caller, as, now);
+            record(made, reason, lot, caller, as, now);
             recalled.add(made.lot().code());
         }
         return new Result(view(lookup.byCode(code).orElseThrow()), recalled);
@@ -109,12 +115,22 @@ class Recalling {
                 recall.eventId(), downstream, shipped);
     }
 
-    private void record(Lot lot, String reason, Lot cause, Caller caller, String as, Instant at) {
+    /** Recalls one locked lot ({@code cause}: the lot it is recalled with, or null) and publishes its {@link LotRecalled}. */
+    private void record(TracedLot traced, String reason, Lot cause, Caller caller, String as, Instant at) {
+        Lot lot = traced.lot();
+        String causeCode = cause == null ? null : cause.code();
         lookup.markRecalled(lot);
-        Captured captured = epcis.recalled(lot.id(), lot.quantity(), reason, cause == null ? null : cause.code(), at);
-        recalls.save(new LotRecalls.Recall(lot.id(), lot.code(), reason, cause == null ? null : cause.id(),
-                cause == null ? null : cause.code(), lot.status().name(), caller.accountId(), as,
-                captured.events().getFirst().eventID(), at));
+        Captured captured = epcis.recalled(lot.id(), lot.quantity(), reason, causeCode, at);
+        recalls.save(new LotRecalls.Recall(lot.id(), lot.code(), reason, cause == null ? null : cause.id(), causeCode,
+                lot.status().name(), caller.accountId(), as, captured.events().getFirst().eventID(), at));
+        outbox.publish(LotRecalled.TYPE, LotRecalled.VERSION, lot.id().toString(), new LotRecalled(lot.id(), lot.code(),
+                lot.productId(), lot.sellerId(), provinceOf(traced), reason, causeCode, at));
+    }
+
+    /** The lot's province as its officers' rights know it (see {@link LotScope}), or null when unknown. */
+    private String provinceOf(TracedLot traced) {
+        GrowingArea area = traced.lot().growingAreaId() == null ? null : areas.find(traced.lot().growingAreaId()).orElse(null);
+        return LotScope.of(traced.product(), area).provinceCode();
     }
 
     /** The codes of the lots made from the lot, at any depth, level by level, in code order within a level. */
@@ -145,8 +161,7 @@ class Recalling {
             return Roles.ADMIN;
         }
         if (caller.has(Roles.OFFICER)) {
-            GrowingArea area = traced.lot().growingAreaId() == null ? null : areas.find(traced.lot().growingAreaId()).orElse(null);
-            String province = LotScope.of(traced.product(), area).provinceCode();
+            String province = provinceOf(traced);
             if (province != null && caller.officerProvince().filter(province::equals).isPresent()) {
                 return Roles.OFFICER;
             }

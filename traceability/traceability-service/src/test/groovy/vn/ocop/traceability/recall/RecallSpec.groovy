@@ -22,6 +22,8 @@ import vn.ocop.platform.TestEvents
 import vn.ocop.platform.event.Ids
 import vn.ocop.traceability.ServiceSpec
 import vn.ocop.traceability.SpecClock
+import vn.ocop.traceability.api.LotRecalled
+import vn.ocop.traceability.api.TraceabilityEvents
 import vn.ocop.traceability.product.Product
 import vn.ocop.traceability.product.ProductRepository
 import vn.ocop.traceability.resolver.LotViews
@@ -29,8 +31,8 @@ import vn.ocop.traceability.resolver.LotViews
 /**
  * A lot's seller, an officer of its province or an admin recalls it: it turns RECALLED (nothing more is packed or
  * transformed from it), an EPCIS event records it on its chain, the lots made from it are recalled with it, its page
- * shows the recall at once, and the orders that shipped it are listed. A second recall, or anyone else's, changes
- * nothing.
+ * shows the recall at once, and the orders that shipped it are listed. Each lot recalled is announced with one
+ * LotRecalled. A second recall, or anyone else's, changes nothing and announces nothing.
  */
 @MicronautTest(transactional = false)
 @Property(name = 'spec.name', value = 'RecallSpec')
@@ -41,6 +43,7 @@ class RecallSpec extends ServiceSpec {
     static final UUID OTHER_SELLER = UUID.fromString('0193a3b0-1c2d-7e3f-8a4b-5c6d7e8f9a0c')
     static final UUID RICE = UUID.fromString('0193a3b0-0000-7000-8000-000000000001')
     static final UUID PADDY = UUID.fromString('0193a3b0-0000-7000-8000-000000000004')
+    static final UUID HONEY = UUID.fromString('0193a3b0-0000-7000-8000-000000000005')
     static final ObjectMapper JSON = new ObjectMapper()
     static final String REASON = 'Dư lượng thuốc bảo vệ thực vật vượt ngưỡng cho phép'
 
@@ -127,6 +130,7 @@ class RecallSpec extends ServiceSpec {
         json(response).code == code
         Infra.count(tx, 'SELECT COUNT(*) FROM lot_recalls') == 0
         Infra.count(tx, "SELECT COUNT(*) FROM lots WHERE status = 'RECALLED'") == 0
+        recalledEvents().isEmpty()
 
         where:
         why                          | path                              | body                        | bearer                                || status | code
@@ -156,6 +160,78 @@ class RecallSpec extends ServiceSpec {
         problem.detail.contains(REASON)
         Infra.rows(tx, 'SELECT * FROM lot_recalls') == before
         Infra.count(tx, "SELECT length FROM epcis_lot_chains c JOIN lots l ON l.id = c.lot_id WHERE l.code = 'ST25-1'") == chain
+
+        and: 'the first recall alone was announced'
+        recalledEvents()*.event*.reason == [REASON]
+    }
+
+    def "a recall is announced with one LotRecalled in its transaction, which the relay appends to the traceability stream"() {
+        when:
+        def recall = json(post('/api/v1/lots/ST25-1/recall', [reason: REASON], seller()))
+
+        then: 'one event, in the outbox with the recall'
+        def events = recalledEvents()
+        events.size() == 1
+        events[0].aggregateId == lotId('ST25-1').toString()
+        events[0].version == LotRecalled.VERSION
+        events[0].event == new LotRecalled(lotId('ST25-1'), 'ST25-1', RICE, SELLER, '92', REASON, null,
+                Instant.parse(recall.recalledAt as String))
+
+        and: 'then on the stream, once'
+        conditions.eventually {
+            assert TestEvents.read(redis, json, TraceabilityEvents.STREAM, LotRecalled.TYPE)
+                    .findAll { it.aggregateId == events[0].aggregateId }*.id == [events[0].id]
+        }
+    }
+
+    def "the province LotRecalled names is #which: #expected"() {
+        given:
+        def at = Instant.parse('2026-11-01T00:00:00Z')
+        products.save(new Product(HONEY, 1, SELLER, 'HTX Mỹ Xuyên', 'Mật ong tràm', null, at, sellerProvince, null, null, null, false))
+        def area = fromArea ? insertArea(tx, SELLER, 'VN-92-MX-0042') : null
+        assert post('/api/v1/lots', [productId: HONEY, code: 'MAT-1', quantity: 50, unit: 'kg', growingAreaId: area], seller()).status().code == 201
+
+        when:
+        def response = post('/api/v1/lots/MAT-1/recall', [reason: REASON], token(Ids.newId(), ['ADMIN']))
+
+        then:
+        response.status().code == 201
+        recalledEvents()*.event*.provinceCode == [expected]
+
+        where:
+        which                                                          | sellerProvince | fromArea || expected
+        "the seller's, from the product copy"                          | '94'           | false    || '94'
+        "the seller's, even when the growing area is another province's" | '94'         | true     || '94'
+        "the growing area's, when the copy predates the seller's"      | null           | true     || '92'
+        'unknown, when traceability knows neither'                     | null           | false    || null
+    }
+
+    def "a cascade recall announces every lot it recalls, once each: the lot recalled, then the lots made from it, naming it"() {
+        given: 'paddy milled into rice, the rice repacked; another rice lot recalled on its own before'
+        post('/api/v1/lots', [productId: PADDY, code: 'PADDY-1', quantity: 1000, unit: 'kg', harvestDate: '2026-11-02'], seller())
+        post('/api/v1/transformations', [process: 'Xay xát', yield: 0.65, inputs: [[lotCode: 'PADDY-1', quantity: 600]],
+                                         outputs: [[productId: RICE, code: 'ST25-R1', quantity: 200], [productId: RICE, code: 'ST25-R3', quantity: 190]]], seller())
+        post('/api/v1/transformations', [process: 'Đóng gói lại', yield: 1, inputs: [[lotCode: 'ST25-R1', quantity: 100]],
+                                         outputs: [[productId: RICE, code: 'ST25-R2', quantity: 100]]], seller())
+        assert post('/api/v1/lots/ST25-R3/recall', [reason: 'Bao bì rách'], seller()).status().code == 201
+
+        when:
+        def response = post('/api/v1/lots/PADDY-1/recall', [reason: REASON], token(Ids.newId(), ['OFFICER'], '92'))
+
+        then:
+        response.status().code == 201
+        def recalledAt = Instant.parse(json(response).recalledAt as String)
+        def events = recalledEvents()
+        events*.event*.lotCode.take(2) == ['ST25-R3', 'PADDY-1']
+        events.drop(1)*.event.sort { it.lotCode() } == [
+                new LotRecalled(lotId('PADDY-1'), 'PADDY-1', PADDY, SELLER, '92', REASON, null, recalledAt),
+                new LotRecalled(lotId('ST25-R1'), 'ST25-R1', RICE, SELLER, '92', REASON, 'PADDY-1', recalledAt),
+                new LotRecalled(lotId('ST25-R2'), 'ST25-R2', RICE, SELLER, '92', REASON, 'PADDY-1', recalledAt)]
+        events*.aggregateId == events*.event*.lotId*.toString()
+
+        and: 'the lot recalled before keeps its own recall and is not announced again'
+        events[0].event.reason == 'Bao bì rách'
+        events[0].event.causeLotCode == null
     }
 
     def "nothing more is packed, transformed or numbered from a recalled lot (409)"() {
@@ -224,6 +300,14 @@ class RecallSpec extends ServiceSpec {
         json(get('/api/v1/lots/ST25-1/recall', 'application/json', seller())).code == 'lot_not_recalled'
         json(get('/api/v1/lots/ST25-1/recall', 'application/json', token(OTHER_SELLER, ['SELLER']))).code == 'recall_not_allowed'
         json(get('/api/v1/lots/NOPE-1/recall', 'application/json', seller())).code == 'lot_not_found'
+    }
+
+    private List<Map> recalledEvents() {
+        outboxed(tx, json, LotRecalled.TYPE, LotRecalled)
+    }
+
+    private UUID lotId(String code) {
+        UUID.fromString(Infra.rows(tx, 'SELECT id FROM lots WHERE code = ?', [code])[0].id as String)
     }
 
     private OrderShipped shipped(String number, Map<String, Integer> units, Instant at) {
