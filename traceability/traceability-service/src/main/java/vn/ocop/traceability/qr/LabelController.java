@@ -17,7 +17,8 @@ import vn.ocop.platform.security.Roles;
 
 /**
  * Printable A4 sheets of a lot's labels ({@code ?copies=} of the lot's label, or its units {@code ?from=&to=} by
- * ordinal), for the lot's seller, officers of the seller's province and admins.
+ * ordinal), for the lot's seller, officers of the seller's province and admins; each sheet served is announced with
+ * {@code LabelsPrinted} (see {@link Labels}).
  */
 @Controller("/api/v1/lots")
 class LabelController {
@@ -42,6 +43,7 @@ class LabelController {
         String name = "labels-" + found.lot().lot().code().replaceAll("[^A-Za-z0-9._-]", "_")
                 + (from == null ? "" : "-" + from + "-" + to) + ".pdf";
         byte[] pdf = sheet.render(found.labels(), "Tem truy xuất lô " + found.lot().lot().code());
+        labels.printed(found);
         return HttpResponse.ok(pdf).contentType(MediaType.of(PDF))
                 .header(HttpHeaders.CONTENT_DISPOSITION, "inline; filename=\"" + name + "\"")
                 .header(HttpHeaders.CACHE_CONTROL, "private, no-store");

@@ -8,10 +8,12 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.util.Collections;
 import java.util.List;
+import vn.ocop.platform.outbox.Outbox;
 import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.security.Caller;
 import vn.ocop.platform.security.Roles;
 import vn.ocop.platform.time.VietnamTime;
+import vn.ocop.traceability.api.LabelsPrinted;
 import vn.ocop.traceability.lot.LotLookup;
 import vn.ocop.traceability.lot.LotProblems;
 import vn.ocop.traceability.lot.LotStatus;
@@ -23,6 +25,11 @@ import vn.ocop.traceability.product.Product;
  * The labels of a lot to print: copies of the lot's label, or the labels of its units numbered {@code from} to
  * {@code to}. Only the lot's seller, an officer of the seller's province and admins print them, since units' serial
  * numbers are not public until they are on a bag. Nobody prints labels for a recalled lot.
+ *
+ * <p>A sheet is made in three steps, so that no transaction is held while the PDF is drawn: {@link #of} checks the
+ * request and reads the labels (a refused request ends there), the caller renders them, then {@link #printed} announces
+ * the sheet with {@link LabelsPrinted} through the outbox, with the lot locked and checked again, so that a recall
+ * committed in between refuses the sheet (409) instead of announcing it.
  */
 @Singleton
 class Labels {
@@ -33,14 +40,16 @@ class Labels {
     private final LotLookup lookup;
     private final LabelSerials serials;
     private final PublicLinks links;
+    private final Outbox outbox;
     private final Clock clock;
     private final int maxLabels;
 
-    Labels(LotLookup lookup, LabelSerials serials, PublicLinks links, Clock clock,
+    Labels(LotLookup lookup, LabelSerials serials, PublicLinks links, Outbox outbox, Clock clock,
            @Value("${ocop.traceability.labels.max-per-request:500}") int maxLabels) {
         this.lookup = lookup;
         this.serials = serials;
         this.links = links;
+        this.outbox = outbox;
         this.clock = clock;
         this.maxLabels = maxLabels;
     }
@@ -51,15 +60,18 @@ class Labels {
 
     /** The labels of the lot, with the lot (for the sheet's name). */
     record Sheet(TracedLot lot, List<Label> labels) {
+
+        /** Whether these are the labels of serialised units (each its own code) rather than copies of the lot's. */
+        boolean serials() {
+            return labels.stream().anyMatch(label -> label.serial() != null);
+        }
     }
 
     @Transactional(readOnly = true)
     Sheet of(String code, Caller caller, Request request) {
         TracedLot traced = lookup.byCode(code).orElseThrow(() -> LotProblems.notFound(code));
         requirePrinter(traced, caller);
-        if (traced.lot().status() == LotStatus.RECALLED) {
-            throw ProblemException.conflict("lot_recalled", "Lot {0} was recalled: no labels are printed for it", code);
-        }
+        refuseIfRecalled(traced);
         Product product = traced.product();
         Integer stars = product.ocopStarsOn(LocalDate.now(clock.withZone(VietnamTime.ZONE))).orElse(null);
         if (request.from() == null && request.to() == null) {
@@ -90,6 +102,29 @@ class Labels {
             throw new IllegalStateException("lot " + code + " has " + labels.size() + " serials numbered " + from + " to " + to);
         }
         return new Sheet(traced, labels);
+    }
+
+    /**
+     * Announces a sheet made by {@link #of} and rendered: {@link LabelsPrinted}, with the lot locked (as recalls lock
+     * it) and still not recalled.
+     *
+     * @throws ProblemException 409 {@code lot_recalled} when the lot was recalled since the sheet was read
+     */
+    @Transactional
+    void printed(Sheet sheet) {
+        String code = sheet.lot().lot().code();
+        TracedLot traced = lookup.lockByCodes(List.of(code)).stream().findFirst().orElseThrow(() -> LotProblems.notFound(code));
+        refuseIfRecalled(traced);
+        outbox.publish(LabelsPrinted.TYPE, LabelsPrinted.VERSION, traced.lot().id().toString(), new LabelsPrinted(
+                traced.lot().id(), code, traced.lot().productId(), traced.lot().sellerId(), sheet.labels().size(),
+                sheet.serials(), clock.instant()));
+    }
+
+    private static void refuseIfRecalled(TracedLot traced) {
+        if (traced.lot().status() == LotStatus.RECALLED) {
+            throw ProblemException.conflict("lot_recalled", "Lot {0} was recalled: no labels are printed for it",
+                    traced.lot().code());
+        }
     }
 
     /** The lot's seller, an officer of the seller's province, or an admin. */

@@ -8,6 +8,7 @@ import io.micronaut.http.MutableHttpRequest
 import io.micronaut.http.client.HttpClient
 import io.micronaut.http.client.annotation.Client
 import io.micronaut.http.client.exceptions.HttpClientResponseException
+import io.lettuce.core.api.StatefulRedisConnection
 import io.micronaut.json.JsonMapper
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.micronaut.transaction.TransactionOperations
@@ -24,15 +25,24 @@ import org.apache.pdfbox.pdmodel.font.PDType0Font
 import org.apache.pdfbox.rendering.ImageType
 import org.apache.pdfbox.rendering.PDFRenderer
 import org.apache.pdfbox.text.PDFTextStripper
+import spock.util.concurrent.PollingConditions
+import vn.ocop.platform.Infra
+import vn.ocop.platform.TestEvents
 import vn.ocop.platform.event.Ids
+import vn.ocop.platform.problem.ProblemException
+import vn.ocop.platform.security.Caller
+import vn.ocop.platform.time.VietnamTime
 import vn.ocop.traceability.ServiceSpec
 import vn.ocop.traceability.SpecClock
+import vn.ocop.traceability.api.LabelsPrinted
+import vn.ocop.traceability.api.TraceabilityEvents
 import vn.ocop.traceability.product.Product
 import vn.ocop.traceability.product.ProductRepository
 
 /**
  * Printable A4 label sheets: copies of a lot's label or its units' labels by ordinal, each with the product's name in
  * Vietnamese, its OCOP stars, the lot, the serial and a QR code that a phone reads as the URI the resolver answers.
+ * Each sheet served is announced with one LabelsPrinted; a refused request announces nothing.
  */
 @MicronautTest(transactional = false)
 @Property(name = 'spec.name', value = 'LabelSheetSpec')
@@ -52,6 +62,10 @@ class LabelSheetSpec extends ServiceSpec {
     @Inject ProductRepository products
     @Inject TransactionOperations<Connection> tx
     @Inject JsonMapper json
+    @Inject StatefulRedisConnection<String, String> redis
+    @Inject Labels labels
+
+    PollingConditions conditions = new PollingConditions(timeout: 10, delay: 0.1)
 
     def setup() {
         clean(tx)
@@ -199,6 +213,7 @@ class LabelSheetSpec extends ServiceSpec {
         response.status().code == status
         status == 200 || response.contentType.get().toString() == 'application/problem+json'
         status != 403 || problem(response).code == problem
+        printedEvents().size() == (status == 200 ? 1 : 0)
 
         where:
         who                                  | bearer                                   || status | problem
@@ -227,6 +242,7 @@ class LabelSheetSpec extends ServiceSpec {
         def problemJson = problem(response)
         problemJson.code == problem
         problemJson.errors*.field == fields
+        printedEvents().isEmpty()
 
         where:
         situation                                 | lot         | query                      || status | problem                    | fields
@@ -254,6 +270,89 @@ class LabelSheetSpec extends ServiceSpec {
             def response = get("/api/v1/lots/ST25-RC/labels.pdf$query")
             response.status().code == 409 && problem(response).code == 'lot_recalled'
         }
+        printedEvents().isEmpty()
+    }
+
+    def "a sheet of #what is announced with one LabelsPrinted: #count labels, serials #serials"() {
+        given:
+        register(RICE, 'ST25-EV')
+        number('ST25-EV', 30)
+
+        when:
+        def response = get("/api/v1/lots/ST25-EV/labels.pdf$query")
+
+        then:
+        response.status().code == 200
+        def events = printedEvents()
+        events.size() == 1
+        events[0].aggregateId == lotId('ST25-EV').toString()
+        events[0].version == LabelsPrinted.VERSION
+        with(events[0].event as LabelsPrinted) {
+            it == new LabelsPrinted(lotId('ST25-EV'), 'ST25-EV', RICE, SELLER, count, serials, printedAt())
+            LocalDate.ofInstant(printedAt(), VietnamTime.ZONE) == LocalDate.parse('2026-11-20') // the service's (spec) clock
+        }
+
+        where:
+        what                       | query               || count | serials
+        '30 copies of the label'   | '?copies=30'        || 30    | false
+        'one page, by default'     | ''                  || 24    | false
+        'units 3 to 27'            | '?from=3&to=27'     || 25    | true
+        'unit 30 alone'            | '?from=30&to=30'    || 1     | true
+    }
+
+    def "each sheet is announced, and the relay appends it to the traceability stream"() {
+        given:
+        register(HONEY, 'MAT-EV')
+
+        when:
+        2.times { assert get('/api/v1/lots/MAT-EV/labels.pdf?copies=2').status().code == 200 }
+
+        then:
+        def events = printedEvents()
+        events*.event*.labels == [2, 2]
+        conditions.eventually {
+            assert TestEvents.read(redis, json, TraceabilityEvents.STREAM, LabelsPrinted.TYPE)
+                    .findAll { it.aggregateId == lotId('MAT-EV').toString() }*.id == events*.id
+        }
+    }
+
+    def "the QR images of a lot and its units, public, announce nothing"() {
+        given:
+        register(RICE, 'ST25-QR')
+        def serial = number('ST25-QR', 1)[0]
+
+        when:
+        def answers = ['qr.png', 'qr.svg', "qr.png?serial=$serial", "qr.svg?serial=$serial"].collect {
+            client.toBlocking().exchange(HttpRequest.GET("/api/v1/lots/ST25-QR/$it"), byte[]).status().code
+        }
+
+        then:
+        answers == [200, 200, 200, 200]
+        printedEvents().isEmpty()
+    }
+
+    def "a sheet read before its lot was recalled is refused when announced, and nothing is announced"() {
+        given: 'the labels were read and drawn; the lot is recalled meanwhile'
+        register(RICE, 'ST25-LATE')
+        def sheet = labels.of('ST25-LATE', new Caller(SELLER, ['SELLER'], null), new Labels.Request(2, null, null))
+        assert exchange(HttpRequest.POST('/api/v1/lots/ST25-LATE/recall', [reason: 'Nấm mốc trong bao'])).status().code == 201
+
+        when:
+        labels.printed(sheet)
+
+        then:
+        def refused = thrown(ProblemException)
+        refused.status().code == 409
+        refused.code() == 'lot_recalled'
+        printedEvents().isEmpty()
+    }
+
+    private List<Map> printedEvents() {
+        outboxed(tx, json, LabelsPrinted.TYPE, LabelsPrinted)
+    }
+
+    private UUID lotId(String code) {
+        UUID.fromString(Infra.rows(tx, 'SELECT id FROM lots WHERE code = ?', [code])[0].id as String)
     }
 
     private void register(UUID productId, String code) {
