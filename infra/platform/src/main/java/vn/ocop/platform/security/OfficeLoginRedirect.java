@@ -1,0 +1,39 @@
+package vn.ocop.platform.security;
+
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpMethod;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import java.net.URI;
+
+/**
+ * Sends a browser to the login form instead of a JSON 401: a GET or HEAD of a page under {@link BrowserSession#OFFICE_PATH}
+ * refused for want of a valid token (none, expired, tampered) is answered {@code 303 See Other} to
+ * {@code /office/login?next=<the page>}. Other methods keep their 401 (a form posted with an expired session is not
+ * replayed after a login), a 403 stays a 403, and nothing outside {@code /office} is touched (APIs answer problem+json).
+ * Runs around the security filter, so it sees the rejection the security filter produced.
+ */
+@ServerFilter({BrowserSession.OFFICE_PATH, BrowserSession.OFFICE_PATH + "/**"})
+final class OfficeLoginRedirect implements Ordered {
+
+    @ResponseFilter
+    HttpResponse<?> redirect(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        HttpMethod method = request.getMethod();
+        if (response.status() != HttpStatus.UNAUTHORIZED || (method != HttpMethod.GET && method != HttpMethod.HEAD)) {
+            return response;
+        }
+        URI uri = request.getUri();
+        String page = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+        return HttpResponse.seeOther(URI.create(BrowserSession.loginUrl(page)));
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.before();
+    }
+}
