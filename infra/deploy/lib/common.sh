@@ -178,6 +178,33 @@ ensure_databases() {
   log "databases ready: ocop_<service>{${*:-}} for ${OCOP_SERVICES[*]}"
 }
 
+# --- headless browser (the test command's only) -------------------------------------
+# Chromium and its chromedriver for the specs of server-rendered pages (the platform test-jar's HeadlessBrowser):
+# OCOP_CHROME / OCOP_CHROMEDRIVER when set, else found on the PATH, else Debian's chromium and chromium-driver from apt.
+# Exports both paths. The running services never need a browser.
+ensure_browser() {
+  local chrome="${OCOP_CHROME:-}" driver="${OCOP_CHROMEDRIVER:-}"
+  [ -n "$chrome" ] || chrome=$(command -v chromium || command -v chromium-browser || command -v google-chrome \
+    || command -v google-chrome-stable || true)
+  [ -n "$driver" ] || driver=$(command -v chromedriver || true)
+  if [ -z "$chrome" ] || [ -z "$driver" ]; then
+    apt_install chromium chromium-driver \
+      || die "No Chromium/chromedriver and cannot install them (needs apt and root or sudo). Install chromium and chromium-driver (or Google Chrome and a matching chromedriver), or set OCOP_CHROME and OCOP_CHROMEDRIVER."
+    [ -n "${OCOP_CHROME:-}" ] || chrome=$(command -v chromium || true)
+    [ -n "${OCOP_CHROMEDRIVER:-}" ] || driver=$(command -v chromedriver || true)
+  fi
+  [ -n "$chrome" ] && [ -x "$chrome" ] || die "Chromium not found or not executable: '${chrome}' (OCOP_CHROME)"
+  [ -n "$driver" ] && [ -x "$driver" ] || die "chromedriver not found or not executable: '${driver}' (OCOP_CHROMEDRIVER)"
+  export OCOP_CHROME="$chrome" OCOP_CHROMEDRIVER="$driver"
+  local chrome_version driver_version
+  chrome_version=$("$chrome" --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -n1 || true)
+  driver_version=$("$driver" --version 2>/dev/null | grep -o '[0-9][0-9.]*' | head -n1 || true)
+  if [ -n "$chrome_version" ] && [ -n "$driver_version" ] && [ "${chrome_version%%.*}" != "${driver_version%%.*}" ]; then
+    log "warning: Chromium $chrome_version and chromedriver $driver_version differ in major version; the browser specs may fail"
+  fi
+  log "headless browser: Chromium ${chrome_version:-?} at $OCOP_CHROME, chromedriver ${driver_version:-?} at $OCOP_CHROMEDRIVER"
+}
+
 provision() { # $@ = database suffixes
   mkdir -p "$OCOP_STATE"
   ensure_mariadb
