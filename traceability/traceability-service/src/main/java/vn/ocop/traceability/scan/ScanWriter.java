@@ -13,12 +13,16 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.UUID;
 import net.sf.geographiclib.Geodesic;
@@ -36,6 +40,13 @@ import vn.ocop.platform.event.Ids;
  *   <li>NEVER_ISSUED: a code we never issued (unknown lot or serial, a GTIN not the lot's, malformed), counted.</li>
  * </ul>
  * Codes and places are written in key order, so that two instances writing at once cannot deadlock on them.
+ *
+ * <p>A signal raised for the first time is announced with {@code ScanFlagged} (see {@link ScanFlags}) in the same
+ * transaction. Which rows the upsert inserted is read back by id rather than from its affected-rows count: each row
+ * offered carries a fresh id that an update never writes, so the rows found with the ids offered are the ones this
+ * statement inserted (a multi-row statement's count is a sum and cannot say which rows; and with the driver's default
+ * found-rows count, an update that changes nothing counts 1, as an insert does). A signal inserted by another instance
+ * committing first turns this instance's row into an update, so it is announced once.
  */
 @Singleton
 class ScanWriter {
@@ -48,11 +59,13 @@ class ScanWriter {
 
     private final TransactionOperations<Connection> transactions;
     private final ScanSettings settings;
+    private final ScanFlags flags;
     private final Clock clock;
 
-    ScanWriter(TransactionOperations<Connection> transactions, ScanSettings settings, Clock clock) {
+    ScanWriter(TransactionOperations<Connection> transactions, ScanSettings settings, ScanFlags flags, Clock clock) {
         this.transactions = transactions;
         this.settings = settings;
+        this.flags = flags;
         this.clock = clock;
     }
 
@@ -116,7 +129,7 @@ class ScanWriter {
                 }
                 neverIssued.values().forEach(code -> signals.add(new Signal(NEVER_ISSUED, code.first, code.count, code.from,
                         code.to, null, null, null)));
-                upsertSignals(connection, signals);
+                flags.announce(connection, upsertSignals(connection, signals));
             } catch (SQLException e) {
                 throw new ScanLogException("cannot write " + batch.size() + " scans", e);
             }
@@ -282,11 +295,11 @@ class ScanWriter {
     /**
      * One row per code and kind: counts of codes never issued add up; the others hold the code's total; the time span
      * widens; FAR_APART keeps the farthest pair of places (the places are assigned before the distance, which MariaDB
-     * and MySQL update left to right).
+     * and MySQL update left to right). Returns the signals it inserted, i.e. raised for the first time.
      */
-    private void upsertSignals(Connection connection, List<Signal> signals) throws SQLException {
+    private List<ScanFlags.Raised> upsertSignals(Connection connection, List<Signal> signals) throws SQLException {
         if (signals.isEmpty()) {
-            return;
+            return List.of();
         }
         List<Signal> ordered = signals.stream()
                 .sorted(Comparator.comparing(Signal::kind).thenComparing(s -> s.scan().codeKey())).toList();
@@ -306,12 +319,14 @@ class ScanWriter {
                 + " place_b_at = IF(VALUES(distance_km) > COALESCE(distance_km, -1), VALUES(place_b_at), place_b_at),"
                 + " distance_km = IF(VALUES(distance_km) > COALESCE(distance_km, -1), VALUES(distance_km), distance_km),"
                 + " updated_at = VALUES(updated_at)";
-        Instant now = clock.instant();
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        Map<UUID, Signal> offered = new LinkedHashMap<>();
         try (PreparedStatement upsert = connection.prepareStatement(sql)) {
             int i = 1;
             for (Signal signal : ordered) {
                 Scan scan = signal.scan();
                 UUID id = Ids.newId();
+                offered.put(id, signal);
                 upsert.setString(i++, id.toString());
                 upsert.setString(i++, signal.kind());
                 upsert.setString(i++, scan.codeKey());
@@ -331,6 +346,27 @@ class ScanWriter {
             }
             upsert.executeUpdate();
         }
+        Set<UUID> inserted = stored(connection, offered.keySet());
+        return offered.entrySet().stream().filter(e -> inserted.contains(e.getKey()))
+                .map(e -> new ScanFlags.Raised(e.getKey(), e.getValue().kind(), e.getValue().scan(), now)).toList();
+    }
+
+    /** Which of these signal ids are stored: those of the rows the upsert inserted (an update keeps the row's id). */
+    private static Set<UUID> stored(Connection connection, Collection<UUID> ids) throws SQLException {
+        List<UUID> list = List.copyOf(ids);
+        Set<UUID> found = new HashSet<>();
+        try (PreparedStatement select = connection.prepareStatement("SELECT id FROM scan_signals WHERE id IN ("
+                + marks(list.size()) + ")")) {
+            for (int i = 0; i < list.size(); i++) {
+                select.setString(i + 1, list.get(i).toString());
+            }
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    found.add(UUID.fromString(rs.getString(1)));
+                }
+            }
+        }
+        return found;
     }
 
     private static int place(PreparedStatement statement, int index, @Nullable SeenPlace place) throws SQLException {

@@ -7,15 +7,22 @@ import io.micronaut.http.HttpResponse
 import io.micronaut.http.client.HttpClient
 import io.micronaut.http.client.annotation.Client
 import io.micronaut.http.client.exceptions.HttpClientResponseException
+import io.lettuce.core.api.StatefulRedisConnection
+import io.micronaut.json.JsonMapper
 import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import io.micronaut.transaction.TransactionOperations
 import jakarta.inject.Inject
 import java.sql.Connection
 import java.time.Instant
 import java.time.temporal.ChronoUnit
+import java.util.concurrent.CountDownLatch
+import java.util.concurrent.TimeUnit
 import spock.util.concurrent.PollingConditions
 import vn.ocop.platform.Infra
+import vn.ocop.platform.TestEvents
 import vn.ocop.traceability.ServiceSpec
+import vn.ocop.traceability.api.ScanFlagged
+import vn.ocop.traceability.api.TraceabilityEvents
 import vn.ocop.traceability.product.Product
 import vn.ocop.traceability.product.ProductRepository
 import vn.ocop.traceability.resolver.LotViews
@@ -23,7 +30,8 @@ import vn.ocop.traceability.resolver.LotViews
 /**
  * Every resolution is logged in the background (no IP, location rounded, user agent clipped), and the log raises
  * counterfeit signals: a serial scanned too often, one code scanned in far-apart places within a short time, codes
- * never issued; officers see those of their province, sellers their own, admins all.
+ * never issued; officers see those of their province, sellers their own, admins all. Each signal is announced with one
+ * ScanFlagged when it is raised, never when later scans update it.
  */
 @MicronautTest(transactional = false)
 @Property(name = 'spec.name', value = 'ScanSpec')
@@ -47,6 +55,9 @@ class ScanSpec extends ServiceSpec {
     @Inject ProductRepository products
     @Inject TransactionOperations<Connection> tx
     @Inject LotViews views
+    @Inject JsonMapper json
+    @Inject StatefulRedisConnection<String, String> redis
+    @Inject ScanWriter writer
 
     PollingConditions conditions = new PollingConditions(timeout: 10, delay: 0.1)
     List<String> serials
@@ -202,6 +213,108 @@ class ScanSpec extends ServiceSpec {
         'serial before lot'     | '/01/08931234567897/21/X/10/ST25-1'        || '/01/08931234567897/21/X/10/ST25-1'        | null     | null     | 'MALFORMED'
     }
 
+    def "#kind (#why) is announced with one ScanFlagged when the signal is raised; later scans that update it announce nothing"() {
+        given:
+        def scans = { List<String> paths -> paths.each { scan(it.replace('{serial}', serials[0])) } }
+
+        when:
+        scans(first)
+
+        then:
+        conditions.eventually {
+            assert Infra.count(tx, 'SELECT COUNT(*) FROM scans') == first.size()
+            assert signals(kind).size() == 1
+        }
+        def signal = Infra.rows(tx, "SELECT id, code_key, DATE_FORMAT(created_at, '%Y-%m-%dT%H:%i:%s.%fZ') AS raised_at"
+                + ' FROM scan_signals WHERE kind = ?', [kind])[0]
+        def events = flagged(kind)
+        events.size() == 1
+        events[0].aggregateId == signal.id
+        events[0].version == ScanFlagged.VERSION
+        def lotId = UUID.fromString(Infra.rows(tx, "SELECT id FROM lots WHERE code = 'ST25-1'")[0].id as String)
+        events[0].event == new ScanFlagged(UUID.fromString(signal.id as String), kind, signal.code_key as String,
+                ours ? lotId : null, ours ? 'ST25-1' : null, ours ? RICE : null, ours ? SELLER : null, ours ? '92' : null,
+                Instant.parse(signal.raised_at as String))
+
+        when:
+        scans(more)
+
+        then: 'the signal is updated, and still announced once'
+        conditions.eventually {
+            assert Infra.count(tx, 'SELECT COUNT(*) FROM scans') == first.size() + more.size()
+        }
+        signals(kind)*.id == [signal.id]
+        signals(kind)[0].updated_at != signals(kind)[0].created_at
+        flagged(kind)*.id == events*.id
+
+        and: 'every signal there is was announced exactly once'
+        flaggedEvents()*.aggregateId.sort() == Infra.rows(tx, 'SELECT id FROM scan_signals')*.id.sort()
+
+        where:
+        kind                 | why                       | first                                                                                     | more                                                                      || ours
+        'FAR_APART'          | 'a copied serial'         | ["/01/08931234567897/10/ST25-1/21/{serial}?$CAN_THO", "/01/08931234567897/10/ST25-1/21/{serial}?$HA_NOI"] | ["/01/08931234567897/10/ST25-1/21/{serial}?$HA_NOI"] || true
+        'SERIAL_OVERSCANNED' | 'scanned 4 times, then 2' | ['/t/ST25-1/{serial}'] * 4                                                                | ['/t/ST25-1/{serial}'] * 2                                                || true
+        'NEVER_ISSUED'       | 'an unknown serial'       | ['/t/ST25-1/FAKE0001']                                                                    | ['/t/ST25-1/FAKE0001'] * 2                                                || true
+        'NEVER_ISSUED'       | 'an unknown lot'          | ['/01/08931234567897/10/NOPE-1']                                                          | ['/01/08931234567897/10/NOPE-1'] * 2                                      || false
+    }
+
+    def "ScanFlagged reaches the traceability stream"() {
+        when:
+        scan('/01/08931234567897/10/NOPE-STREAM')
+
+        then:
+        conditions.eventually {
+            assert flagged('NEVER_ISSUED').size() == 1
+        }
+        def envelope = flagged('NEVER_ISSUED')[0]
+        conditions.eventually {
+            assert TestEvents.read(redis, json, TraceabilityEvents.STREAM, ScanFlagged.TYPE)
+                    .findAll { it.aggregateId == envelope.aggregateId }*.id == [envelope.id]
+        }
+    }
+
+    def "two instances raising the same signal at once announce it once: the instance whose insert commits first"() {
+        given: 'one instance has raised the signal and not committed yet'
+        String code = '/01/08931234567897/10/NOPE-RACE'
+        def raised = new CountDownLatch(1)
+        def commit = new CountDownLatch(1)
+        List<Throwable> failures = [].asSynchronized()
+        def first = Thread.start {
+            try {
+                tx.executeWrite {
+                    writer.write([neverIssued(code)])
+                    raised.countDown()
+                    assert commit.await(30, TimeUnit.SECONDS)
+                }
+            } catch (Throwable t) {
+                failures << t
+                raised.countDown()
+            }
+        }
+        assert raised.await(30, TimeUnit.SECONDS)
+
+        when: "the other writes a scan of the same code: its upsert waits on the first one's row"
+        def second = Thread.start {
+            try {
+                writer.write([neverIssued(code)])
+            } catch (Throwable t) {
+                failures << t
+            }
+        }
+        conditions.eventually {
+            assert Infra.count(tx, "SELECT COUNT(*) FROM information_schema.PROCESSLIST WHERE db = DATABASE()"
+                    + " AND info LIKE 'INSERT INTO scan_signals%'") == 1
+        }
+        commit.countDown()
+        first.join(30_000)
+        second.join(30_000)
+
+        then: 'one signal counting both scans, announced once, by the first'
+        failures.isEmpty()
+        signals('NEVER_ISSUED')*.scan_count == [2]
+        flagged('NEVER_ISSUED')*.aggregateId == signals('NEVER_ISSUED')*.id
+    }
+
     def "officers list the flagged codes of their province, sellers their own lots', admins all, newest first, by kind"() {
         given: 'a copied ST25 serial (province 92), an over-scanned honey label (province 66), a code never issued'
         scan("/01/08931234567897/10/ST25-1/21/${serials[0]}?$CAN_THO")
@@ -279,6 +392,18 @@ class ScanSpec extends ServiceSpec {
         } catch (HttpClientResponseException e) {
             e.response as HttpResponse<String>
         }
+    }
+
+    private static Scan neverIssued(String code) {
+        new Scan(Instant.now(), code, Scan.Outcome.UNKNOWN_LOT, null, null, null, null, null, 'json', null, null, 'OCOP-Spec')
+    }
+
+    private List<Map> flaggedEvents() {
+        outboxed(tx, json, ScanFlagged.TYPE, ScanFlagged)
+    }
+
+    private List<Map> flagged(String kind) {
+        flaggedEvents().findAll { it.event.kind() == kind }
     }
 
     private List<Map> signals(String kind) {
