@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
+import vn.ocop.catalog.Sql;
 import vn.ocop.catalog.locality.AdminUnits;
 import vn.ocop.catalog.locality.Commune;
 import vn.ocop.catalog.locality.Province;
@@ -271,26 +272,6 @@ class ProductSearch {
 
         Timestamp timestamp() {
             return Timestamp.from(Instant.parse(value));
-        }
-    }
-
-    /** SQL text with its parameters, bound in order. */
-    private static final class Sql {
-
-        private final StringBuilder text = new StringBuilder();
-        private final List<Object> parameters = new ArrayList<>();
-
-        void append(String fragment, Object... values) {
-            text.append(fragment);
-            parameters.addAll(List.of(values));
-        }
-
-        PreparedStatement prepare(Connection connection) throws SQLException {
-            PreparedStatement statement = connection.prepareStatement(text.toString());
-            for (int i = 0; i < parameters.size(); i++) {
-                statement.setObject(i + 1, parameters.get(i));
-            }
-            return statement;
         }
     }
 }
