@@ -2,6 +2,7 @@ package vn.ocop.catalog.inventory;
 
 import io.micronaut.context.annotation.Factory;
 import jakarta.inject.Singleton;
+import vn.ocop.catalog.report.ReportProjection;
 import vn.ocop.orders.api.CheckoutCancelled;
 import vn.ocop.orders.api.CheckoutPlaced;
 import vn.ocop.orders.api.CheckoutRejected;
@@ -11,7 +12,10 @@ import vn.ocop.orders.api.OrderPaid;
 import vn.ocop.orders.api.OrdersEvents;
 import vn.ocop.platform.event.EventHandler;
 
-/** The orders events that move stock. */
+/**
+ * The orders events that move stock. Those that sell or unsell it also move the trade office's sales reports, in the
+ * same transaction, so the reports never count a sale the stock does not show.
+ */
 @Factory
 class InventoryHandlers {
 
@@ -38,16 +42,22 @@ class InventoryHandlers {
 
     /** A paid order's reserved units are sold. */
     @Singleton
-    EventHandler<OrderPaid> onOrderPaid(StockReservations reservations) {
-        return EventHandler.of(OrdersEvents.STREAM, OrderPaid.TYPE, OrderPaid.class,
-                (event, envelope) -> reservations.commit(event.checkoutId(), event.orderId()));
+    EventHandler<OrderPaid> onOrderPaid(StockReservations reservations, ReportProjection reports) {
+        return EventHandler.of(OrdersEvents.STREAM, OrderPaid.TYPE, OrderPaid.class, (event, envelope) -> {
+            reservations.commit(event.checkoutId(), event.orderId());
+            reports.sold(event.orderId(), event.checkoutId(), event.sellerId(), event.paymentMethod(), event.totalVnd(),
+                    event.paidAt(), event.lines());
+        });
     }
 
     /** A cash-on-delivery order, once confirmed, sells its reserved units as a paid order does. */
     @Singleton
-    EventHandler<OrderConfirmed> onOrderConfirmed(StockReservations reservations) {
-        return EventHandler.of(OrdersEvents.STREAM, OrderConfirmed.TYPE, OrderConfirmed.class,
-                (event, envelope) -> reservations.commit(event.checkoutId(), event.orderId()));
+    EventHandler<OrderConfirmed> onOrderConfirmed(StockReservations reservations, ReportProjection reports) {
+        return EventHandler.of(OrdersEvents.STREAM, OrderConfirmed.TYPE, OrderConfirmed.class, (event, envelope) -> {
+            reservations.commit(event.checkoutId(), event.orderId());
+            reports.sold(event.orderId(), event.checkoutId(), event.sellerId(), event.paymentMethod(), event.totalVnd(),
+                    event.confirmedAt(), event.lines());
+        });
     }
 
     /**
@@ -55,11 +65,12 @@ class InventoryHandlers {
      * holds nothing of its own: its checkout's cancellation releases the reservation.
      */
     @Singleton
-    EventHandler<OrderCancelled> onOrderCancelled(StockReturns returns) {
+    EventHandler<OrderCancelled> onOrderCancelled(StockReturns returns, ReportProjection reports) {
         return EventHandler.of(OrdersEvents.STREAM, OrderCancelled.TYPE, OrderCancelled.class, (event, envelope) -> {
             if (event.stockSold()) {
                 returns.returnOrder(event.checkoutId(), event.orderId());
             }
+            reports.cancelled(event);
         });
     }
 }
