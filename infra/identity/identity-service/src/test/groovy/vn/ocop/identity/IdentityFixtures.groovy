@@ -60,6 +60,11 @@ class IdentityFixtures {
         body(response).accessToken
     }
 
+    /** An account an administrator creates through the API (an officer, a helper, another administrator). */
+    static HttpResponse<Map<String, Object>> staff(HttpClient client, String adminBearer, Map<String, Object> fields) {
+        call(client, HttpRequest.POST('/api/v1/admin/accounts', [password: PASSWORD] + fields).bearerAuth(adminBearer))
+    }
+
     static HttpResponse<Map<String, Object>> me(HttpClient client, String bearer) {
         call(client, HttpRequest.GET('/api/v1/accounts/me').bearerAuth(bearer))
     }

@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import vn.ocop.identity.account.AccountProfile;
 import vn.ocop.identity.account.Accounts;
 import vn.ocop.identity.account.Contacts;
 import vn.ocop.identity.account.Credentials;
@@ -29,7 +30,17 @@ class Logins {
         this.sessions = sessions;
     }
 
+    /** A token pair for the API (a new refresh-token family), once {@link #authenticate} accepts the password. */
     TokenResponse login(String login, String password, @Nullable String clientAddress) {
+        return sessions.open(authenticate(login, password, clientAddress));
+    }
+
+    /**
+     * The account the login and password name, when the caller is not throttled and the password is right; else a
+     * {@link LoginThrottledException} (429) or the same 401 for every other failure. Shared by the API and the
+     * officers' login form, so both count failures alike.
+     */
+    AccountProfile authenticate(String login, String password, @Nullable String clientAddress) {
         Optional<Credentials> credentials = accounts.credentials(login);
         String subject = credentials.map(c -> LoginThrottle.accountSubject(c.accountId()))
                 .orElseGet(() -> LoginThrottle.loginSubject(Contacts.loginKey(login)));
@@ -53,6 +64,6 @@ class Logins {
         if (hasher.needsRehash(account.passwordHash())) {
             accounts.changePasswordHash(account.accountId(), hasher.hash(password));
         }
-        return sessions.open(accounts.activeProfile(account.accountId()).orElseThrow());
+        return accounts.activeProfile(account.accountId()).orElseThrow();
     }
 }

@@ -1,0 +1,116 @@
+package vn.ocop.identity.login
+
+import com.nimbusds.jwt.SignedJWT
+import io.lettuce.core.api.StatefulRedisConnection
+import io.micronaut.context.ApplicationContext
+import io.micronaut.context.annotation.Property
+import io.micronaut.http.client.HttpClient
+import io.micronaut.http.client.annotation.Client
+import io.micronaut.runtime.server.EmbeddedServer
+import io.micronaut.test.extensions.spock.annotation.MicronautTest
+import io.micronaut.transaction.TransactionOperations
+import jakarta.inject.Inject
+import java.sql.Connection
+import spock.lang.AutoCleanup
+import spock.lang.Shared
+import spock.lang.Specification
+import vn.ocop.identity.account.StaffFixtures
+import vn.ocop.platform.browser.HeadlessBrowser
+
+import static vn.ocop.identity.IdentityFixtures.PASSWORD
+import static vn.ocop.identity.IdentityFixtures.accessToken
+import static vn.ocop.identity.IdentityFixtures.body
+import static vn.ocop.identity.IdentityFixtures.reset
+import static vn.ocop.identity.IdentityFixtures.staff
+
+/** An officer logs in with the form in a real headless Chromium. */
+@MicronautTest(transactional = false)
+@Property(name = 'ocop.identity.bootstrap-admin.email', value = 'quantri@ocop.example.vn')
+@Property(name = 'ocop.identity.bootstrap-admin.password', value = 'quản-trị-viên-2025')
+@Property(name = 'ocop.identity.bootstrap-admin.display-name', value = 'Quản trị viên')
+class OfficeLoginBrowserSpec extends Specification {
+
+    @Shared @AutoCleanup HeadlessBrowser browser = HeadlessBrowser.start()
+    @Inject EmbeddedServer server
+    @Inject ApplicationContext context
+    @Inject @Client('/') HttpClient client
+    @Inject TransactionOperations<Connection> tx
+    @Inject StatefulRedisConnection<String, String> redis
+    String officerId
+
+    def setup() {
+        reset(tx, redis)
+        StaffFixtures.createBootstrapAdmin(context)
+        def admin = accessToken(client, 'quantri@ocop.example.vn', 'quản-trị-viên-2025')
+        officerId = body(staff(client, admin, [displayName: 'Cán bộ Cần Thơ', phone: '0939111222', role: 'OFFICER',
+                                               provinceCode: '92'])).accountId
+        browser.clearCookies()
+    }
+
+    def "the officer fills the form in Chromium, gets the session cookie and lands on the page asked for"() {
+        when:
+        browser.open(server.URL, '/office/login?next=%2Foffice%3Fyear%3D2025')
+
+        then:
+        browser.title() == 'Đăng nhập cán bộ – OCOP'
+        browser.text('h1') == 'Đăng nhập cán bộ'
+        browser.findAll('#error').isEmpty()
+        browser.screenshot('identity-office-login').toFile().length() > 0
+
+        when:
+        browser.type('#login', '0939 111 222').type('#password', PASSWORD).clickAndWait('#submit')
+
+        then: 'identity has no page at /office (catalog has): the address and the cookie are what count'
+        browser.currentPage() == '/office?year=2025'
+        def cookie = browser.sessionCookie()
+        cookie != null
+        cookie.httpOnly
+        cookie.sameSite == 'Strict'
+        cookie.path == '/'
+        !cookie.secure
+        def claims = SignedJWT.parse(cookie.value).JWTClaimsSet
+        claims.subject == officerId
+        claims.getStringListClaim('roles') == ['OFFICER']
+        claims.getStringClaim('province') == '92'
+        Math.abs(cookie.expiry.time - claims.expirationTime.time) <= 2000
+
+        when: 'the browser reads the API with the cookie alone'
+        browser.open(server.URL, '/api/v1/accounts/me')
+
+        then:
+        browser.text('body').contains('"province":"92"')
+    }
+
+    def "a wrong password shows the error on the form and sets no cookie"() {
+        when:
+        browser.open(server.URL, '/office/login')
+                .type('#login', '0939111222').type('#password', 'sai-mật-khẩu').clickAndWait('#submit')
+
+        then:
+        browser.currentPage() == '/office/login'
+        browser.text('#error') == 'Sai tên đăng nhập hoặc mật khẩu.'
+        browser.attribute('#login', 'value') == '0939111222'
+        browser.sessionCookie() == null
+        browser.screenshot('identity-office-login-error').toFile().length() > 0
+    }
+
+    def "logging out from a page of the site drops the cookie"() {
+        given:
+        browser.open(server.URL, '/office/login')
+                .type('#login', '0939111222').type('#password', PASSWORD).clickAndWait('#submit')
+        assert browser.sessionCookie() != null
+
+        when: 'a logout button, as the dashboard will have one'
+        browser.open(server.URL, '/office/login')
+        browser.script('''
+            const form = document.createElement('form');
+            form.method = 'post'; form.action = '/office/logout';
+            const button = document.createElement('button'); button.id = 'logout'; button.textContent = 'Đăng xuất';
+            form.appendChild(button); document.body.appendChild(form);''')
+        browser.clickAndWait('#logout')
+
+        then:
+        browser.currentPage() == '/office/login'
+        browser.sessionCookie() == null
+    }
+}
