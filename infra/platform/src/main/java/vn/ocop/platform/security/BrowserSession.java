@@ -33,11 +33,41 @@ public final class BrowserSession {
     private BrowserSession() {
     }
 
-    /** The login form's address, returning to {@code next} (a path with its query) once logged in. */
+    /** The login form's address on this host, returning to {@code next} (a path with its query) once logged in. */
     public static String loginUrl(String next) {
         return safeNext(next)
                 .map(target -> LOGIN_PATH + "?" + NEXT_PARAMETER + "=" + URLEncoder.encode(target, StandardCharsets.UTF_8))
                 .orElse(LOGIN_PATH);
+    }
+
+    /** The login form's address at {@code loginOrigin} (see {@link #origin}; empty for this host), returning to {@code next}. */
+    public static String loginUrl(String loginOrigin, String next) {
+        return loginOrigin + loginUrl(next);
+    }
+
+    /**
+     * A configured origin ({@code scheme://host[:port]}, trailing slashes dropped), or {@code ""} when nothing is set: the
+     * services are then reached through one origin (an edge proxy) and links stay relative. Anything else (a path, a
+     * query, another scheme) is a configuration error, reported with the property's name.
+     */
+    public static String origin(@Nullable String configured, String property) {
+        if (configured == null || configured.isBlank()) {
+            return "";
+        }
+        String value = configured.strip().replaceAll("/+$", "");
+        try {
+            URI uri = new URI(value);
+            boolean web = "http".equalsIgnoreCase(uri.getScheme()) || "https".equalsIgnoreCase(uri.getScheme());
+            boolean bare = (uri.getRawPath() == null || uri.getRawPath().isEmpty()) && uri.getRawQuery() == null
+                    && uri.getRawFragment() == null && uri.getRawUserInfo() == null;
+            if (web && uri.getHost() != null && bare) {
+                return value;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new IllegalArgumentException(property + " must be an origin such as https://ocop.example.vn or "
+                + "http://127.0.0.1:8081 (no path), or empty; it is '" + configured + "'");
     }
 
     /**

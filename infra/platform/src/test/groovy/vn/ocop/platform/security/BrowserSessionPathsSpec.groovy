@@ -46,4 +46,36 @@ class BrowserSessionPathsSpec extends Specification {
         BrowserSession.loginUrl('/office?year=2025&tab=lúa') == '/office/login?next=%2Foffice%3Fyear%3D2025%26tab%3Dl%C3%BAa'
         BrowserSession.loginUrl('//evil.example/office') == '/office/login'
     }
+
+    def "a configured origin is kept without its trailing slash: #configured"() {
+        expect:
+        BrowserSession.origin(configured, 'ocop.web.login-origin') == origin
+
+        where:
+        configured                 || origin
+        null                       || ''
+        ''                         || ''
+        '  '                       || ''
+        'http://127.0.0.1:8081'    || 'http://127.0.0.1:8081'
+        'https://ocop.example.vn/' || 'https://ocop.example.vn'
+    }
+
+    def "a configured origin with #what is a configuration error naming the property"() {
+        when:
+        BrowserSession.origin(configured, 'ocop.web.login-origin')
+
+        then:
+        def e = thrown(IllegalArgumentException)
+        e.message.startsWith("ocop.web.login-origin must be an origin such as https://ocop.example.vn")
+        e.message.endsWith("it is '$configured'")
+
+        where:
+        what          | configured
+        'a path'      | 'https://ocop.example.vn/identity'
+        'a query'     | 'https://ocop.example.vn?x=1'
+        'no scheme'   | 'ocop.example.vn'
+        'ftp'         | 'ftp://ocop.example.vn'
+        'credentials' | 'https://user:pw@ocop.example.vn'
+        'no host'     | 'http://'
+    }
 }

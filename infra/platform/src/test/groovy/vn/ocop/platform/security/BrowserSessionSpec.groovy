@@ -118,6 +118,29 @@ class BrowserSessionSpec extends Specification {
         'a HEAD without cookie' | HttpRequest.HEAD('/office/probe?year=2024&tab=c%C3%A2y')
     }
 
+    def "services on their own ports send the browser to identity's origin, as configured"() {
+        given:
+        def other = ApplicationContext.run(EmbeddedServer,
+                ['ocop.service.name'           : 'sessionspec2',
+                 'ocop.test.session-probe'     : 'on',
+                 'ocop.web.login-origin'       : 'http://127.0.0.1:8081/',
+                 'ocop.events.consumer.enabled': 'false',
+                 'ocop.events.relay.enabled'   : 'false'] + TestIdentity.properties(), 'test')
+        def otherClient = other.applicationContext.createBean(HttpClient, other.URL,
+                new DefaultHttpClientConfiguration(followRedirects: false))
+
+        when:
+        def response = otherClient.toBlocking().exchange(HttpRequest.GET('/office/probe?year=2024'), String)
+
+        then:
+        response.status().code == 303
+        response.header('Location') == 'http://127.0.0.1:8081/office/login?next=%2Foffice%2Fprobe%3Fyear%3D2024'
+
+        cleanup:
+        otherClient?.close()
+        other?.close()
+    }
+
     def "only GETs of office pages are redirected: #what keeps its #status"() {
         expect:
         call(request).status().code == status
