@@ -1,5 +1,6 @@
 package vn.ocop.catalog.report;
 
+import io.micronaut.core.annotation.Introspected;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
@@ -13,6 +14,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import vn.ocop.catalog.report.ReportViews.CertificateDue;
 import vn.ocop.catalog.report.ReportViews.CertificatesDue;
@@ -51,7 +53,7 @@ class ReportController {
     }
 
     /** The filters every report takes, bound from the query string. */
-    @io.micronaut.core.annotation.Introspected
+    @Introspected
     record Query(@Nullable @QueryValue String province, @Nullable @QueryValue String commune,
                  @Nullable @QueryValue String legacyDistrict, @Nullable @QueryValue Integer stars,
                  @Nullable @QueryValue String group, @Nullable @QueryValue String sellerType,
@@ -250,7 +252,7 @@ class ReportController {
         return ReportCsv.response("ocop-traceability-" + t.from() + "-" + t.to() + ".csv", List.of("indicator", "value"), rows);
     }
 
-    static String choice(String field, @Nullable String value, String otherwise, java.util.Collection<String> allowed) {
+    static String choice(String field, @Nullable String value, String otherwise, Collection<String> allowed) {
         String chosen = ReportFilters.blank(value) == null ? otherwise : value.strip();
         if (!allowed.contains(chosen)) {
             throw ProblemException.invalidField(field, "one of " + String.join(", ", allowed));

@@ -13,6 +13,7 @@ import vn.ocop.catalog.registry.OcopGroup;
 import vn.ocop.catalog.seller.SellerType;
 import vn.ocop.platform.problem.ProblemException;
 import vn.ocop.platform.security.Caller;
+import vn.ocop.platform.security.Roles;
 import vn.ocop.platform.time.VietnamTime;
 
 /**
@@ -78,7 +79,7 @@ class ReportFilters {
 
     /** The province a caller may see: an officer only their own, an admin the one asked for or all (null). */
     String province(Caller caller, @Nullable String asked) {
-        if (caller.has(vn.ocop.platform.security.Roles.ADMIN)) {
+        if (caller.has(Roles.ADMIN)) {
             if (asked != null && units.province(asked).isEmpty()) {
                 throw ProblemException.invalidField("province", "unknown province code " + asked);
             }

@@ -6,7 +6,6 @@ import java.time.YearMonth;
 import java.util.Map;
 import vn.ocop.catalog.locality.AdminUnits;
 import vn.ocop.catalog.locality.Commune;
-import vn.ocop.catalog.locality.LegacyDistrict;
 import vn.ocop.catalog.locality.Province;
 import vn.ocop.catalog.registry.OcopGroup;
 import vn.ocop.catalog.report.ReportViews.Key;
@@ -56,14 +55,5 @@ class ReportKeys {
 
     @Nullable Key legacyDistrict(@Nullable String code) {
         return code == null ? null : key("legacyDistrict", code);
-    }
-
-    static String sellerType(String code) {
-        return SELLER_TYPES.getOrDefault(code, code);
-    }
-
-    /** A legacy district's name alone. */
-    String districtName(String code) {
-        return units.legacyDistrict(code).map(LegacyDistrict::name).orElse(code);
     }
 }

@@ -5,11 +5,13 @@ import io.lettuce.core.Range;
 import io.lettuce.core.StreamMessage;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.micronaut.json.JsonMapper;
+import io.micronaut.serde.annotation.Serdeable;
 import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import vn.ocop.orders.api.OrderCancelled;
@@ -45,7 +47,7 @@ class ReportRebuild {
     private static final int PAGE = 500;
 
     /** What a rebuild went through. */
-    @io.micronaut.serde.annotation.Serdeable
+    @Serdeable
     record Result(long messagesRead, long eventsApplied) {
     }
 
@@ -74,7 +76,7 @@ class ReportRebuild {
                 for (String table : TABLES) {
                     try (var statement = status.getConnection().createStatement()) {
                         statement.executeUpdate("DELETE FROM " + table);
-                    } catch (java.sql.SQLException e) {
+                    } catch (SQLException e) {
                         throw new IllegalStateException("cannot empty " + table, e);
                     }
                 }
