@@ -1,6 +1,7 @@
 package vn.ocop.identity.login;
 
 import io.micronaut.context.MessageSource;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -40,7 +41,8 @@ import vn.ocop.platform.security.SessionCookies;
  * {@link Logins} as the JSON API (same throttling, same failures), and for an officer or an administrator sets the
  * session cookie ({@link SessionCookies}) to an access token, without a refresh token: the browser's session lasts
  * one access token, then the form is shown again. Then 303 to the office page named by {@code next} when it is one
- * ({@link BrowserSession#safeNext}), else {@code /office}. Failures answer the form again with the reason, and set
+ * ({@link BrowserSession#safeNext}), else {@code /office}, at {@code ocop.web.office-origin} (catalog's origin when
+ * each service has its own port; empty behind an edge proxy, the same origin). Failures answer the form again with the reason, and set
  * nothing. Posts whose {@code Origin} is another site are refused (no login or logout CSRF).
  */
 @Controller
@@ -52,9 +54,6 @@ class OfficeLoginController {
     private static final String HTML = MediaType.TEXT_HTML + ";charset=utf-8";
     private static final int MAX_LOGIN = 320;
     private static final int MAX_PASSWORD = 1024;
-    /** Only the page's own inline styles; nothing loaded from anywhere, the form posts back here only. */
-    private static final String CONTENT_SECURITY_POLICY =
-            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'";
 
     private final Logins logins;
     private final AccessTokens accessTokens;
@@ -62,15 +61,24 @@ class OfficeLoginController {
     private final HttpClientAddressResolver addresses;
     private final TemplateEngine templates;
     private final MessageSource messages;
+    private final String officeOrigin;
+    private final String contentSecurityPolicy;
 
     OfficeLoginController(Logins logins, AccessTokens accessTokens, SessionCookies cookies,
-                          HttpClientAddressResolver addresses, TemplateEngine templates, MessageSource messages) {
+                          HttpClientAddressResolver addresses, TemplateEngine templates, MessageSource messages,
+                          @Value("${ocop.web.office-origin:}") String officeOrigin) {
         this.logins = logins;
         this.accessTokens = accessTokens;
         this.cookies = cookies;
         this.addresses = addresses;
         this.templates = templates;
         this.messages = messages;
+        this.officeOrigin = BrowserSession.origin(officeOrigin, "ocop.web.office-origin");
+        // Only the page's own inline styles, nothing loaded from anywhere; the form posts here, and its redirect may
+        // lead to the office pages' origin.
+        this.contentSecurityPolicy = "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'"
+                + (this.officeOrigin.isEmpty() ? "" : " " + this.officeOrigin)
+                + "; frame-ancestors 'none'; base-uri 'none'";
     }
 
     @Get(BrowserSession.LOGIN_PATH)
@@ -111,7 +119,7 @@ class OfficeLoginController {
             return page(HttpStatus.FORBIDDEN, "office.login.error.not_staff", login, form.next());
         }
         String token = accessTokens.issue(account.id(), account.displayName(), account.roles(), account.province());
-        String target = BrowserSession.safeNext(form.next()).orElse(BrowserSession.OFFICE_PATH);
+        String target = officeOrigin + BrowserSession.safeNext(form.next()).orElse(BrowserSession.OFFICE_PATH);
         LOG.info("account {} logged in to the office pages", account.id());
         return HttpResponse.seeOther(URI.create(target))
                 .cookie(cookies.session(token, accessTokens.ttl()))
@@ -168,7 +176,7 @@ class OfficeLoginController {
                 .body(html)
                 .contentType(HTML)
                 .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .header("Content-Security-Policy", CONTENT_SECURITY_POLICY)
+                .header("Content-Security-Policy", contentSecurityPolicy)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Referrer-Policy", "same-origin");
     }
