@@ -141,11 +141,15 @@ class OfficeLoginController {
     /**
      * A form posted by a page of this site, or by a program: browsers send {@code Origin} with every form post, and it
      * must then name this host as the browser reached it ({@code Host}, or {@code X-Forwarded-Host} set by a proxy in
-     * front); another site's page can forge neither header, so it cannot log a browser in or out (login CSRF).
+     * front) or the office pages' origin (their logout button); another site's page can forge none of these headers,
+     * so it cannot log a browser in or out (login CSRF).
      */
-    private static boolean sameSite(HttpRequest<?> request) {
+    private boolean sameSite(HttpRequest<?> request) {
         String origin = request.getHeaders().get(HttpHeaders.ORIGIN);
         if (origin == null) {
+            return true;
+        }
+        if (!officeOrigin.isEmpty() && origin.strip().equalsIgnoreCase(officeOrigin)) {
             return true;
         }
         String authority;
