@@ -28,7 +28,11 @@ service_env() {
     "OCOP_LOG_APPENDER=${OCOP_LOG_APPENDER:-JSON}" "OCOP_IDENTITY_JWKS_URL=$(service_url identity)/.well-known/jwks.json"
   case $svc in
     identity)
-      printf '%s\n' "OCOP_ADMIN_EMAIL=$OCOP_ADMIN_EMAIL" "OCOP_ADMIN_PASSWORD=$OCOP_ADMIN_PASSWORD" "OCOP_ADMIN_NAME=Quản trị OCOP" ;;
+      printf '%s\n' "OCOP_ADMIN_EMAIL=$OCOP_ADMIN_EMAIL" "OCOP_ADMIN_PASSWORD=$OCOP_ADMIN_PASSWORD" "OCOP_ADMIN_NAME=Quản trị OCOP" \
+        "OCOP_OFFICE_ORIGIN=$(service_url catalog)" ;;
+    catalog)
+      # The office dashboard sends browsers to identity's login form, which sends them back.
+      printf '%s\n' "OCOP_LOGIN_ORIGIN=$(service_url identity)" ;;
     payments)
       # No VNPay sandbox is reachable from here: payments serves a local stand-in that speaks VNPay's protocol.
       printf '%s\n' "OCOP_VNPAY_STANDIN_ENABLED=${OCOP_VNPAY_STANDIN_ENABLED:-true}" \

@@ -21,10 +21,21 @@ class ReportKeys {
     private static final Map<String, String> METHODS = Map.of(
             "VNPAY", "VNPay", "VIETQR", "Chuyển khoản VietQR", "CARD", "Thẻ quốc tế", "COD", "Tiền mặt khi nhận hàng");
 
+    private static final Map<String, String> SELLER_STATUSES = Map.of(
+            "PENDING", "Chờ xác minh", "VERIFIED", "Đã xác minh", "REJECTED", "Bị từ chối", "SUSPENDED", "Tạm ngưng");
+    private static final Map<String, String> SCAN_FLAGS = Map.of(
+            "SERIAL_OVERSCANNED", "Một mã bị quét quá nhiều lần", "FAR_APART", "Quét ở hai nơi cách xa nhau",
+            "NEVER_ISSUED", "Mã chưa từng được in");
+
     private final AdminUnits units;
 
     ReportKeys(AdminUnits units) {
         this.units = units;
+    }
+
+    /** A payment method's name (VNPAY: "VNPay", COD: "Tiền mặt khi nhận hàng"). */
+    static String methodName(String code) {
+        return METHODS.getOrDefault(code, code);
     }
 
     /** The key of a grouping dimension ({@code by}) for a code read from the database. */
@@ -39,7 +50,9 @@ class ReportKeys {
             case "stars" -> code + " sao";
             case "group" -> OcopGroup.valueOf(code).label();
             case "sellerType" -> SELLER_TYPES.getOrDefault(code, code);
-            case "method" -> METHODS.getOrDefault(code, code);
+            case "method" -> methodName(code);
+            case "sellerStatus" -> SELLER_STATUSES.getOrDefault(code, code);
+            case "scanFlag" -> SCAN_FLAGS.getOrDefault(code, code);
             case "month" -> {
                 YearMonth month = YearMonth.parse(code.substring(0, 7));
                 yield "Tháng " + month.getMonthValue() + "/" + month.getYear();

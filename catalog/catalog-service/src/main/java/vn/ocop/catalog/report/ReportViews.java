@@ -54,7 +54,24 @@ public final class ReportViews {
     }
 
     /** Why a certified product is not online, for whoever goes to help. */
-    public enum GapReason { NOT_LINKED, CLAIM_PENDING, SELLER_NOT_VERIFIED, NOT_PUBLISHED, OUT_OF_STOCK }
+    public enum GapReason {
+        NOT_LINKED("Chưa có sản phẩm trên sàn"),
+        CLAIM_PENDING("Chờ duyệt liên kết chứng nhận"),
+        SELLER_NOT_VERIFIED("Người bán chưa được xác minh"),
+        NOT_PUBLISHED("Chưa đăng bán"),
+        OUT_OF_STOCK("Hết hàng");
+
+        private final String label;
+
+        GapReason(String label) {
+            this.label = label;
+        }
+
+        /** What to tell whoever goes to help, in Vietnamese. */
+        public String label() {
+            return label;
+        }
+    }
 
     /** A certified product not online: who makes it, where, and what is missing. */
     @Serdeable
