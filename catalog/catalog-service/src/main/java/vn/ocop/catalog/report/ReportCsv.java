@@ -3,6 +3,7 @@ package vn.ocop.catalog.report;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
@@ -25,7 +26,7 @@ final class ReportCsv {
     private ReportCsv() {
     }
 
-    static HttpResponse<byte[]> response(String fileName, List<String> header, List<List<Object>> rows) {
+    static MutableHttpResponse<byte[]> response(String fileName, List<String> header, List<List<Object>> rows) {
         StringWriter out = new StringWriter();
         out.write(BOM);
         try (CSVPrinter printer = new CSVPrinter(out, CSVFormat.RFC4180.builder().setHeader(header.toArray(String[]::new)).get())) {

@@ -65,25 +65,44 @@ class ReportFilters {
         if (sellerType != null && Arrays.stream(SellerType.values()).noneMatch(t -> t.name().equals(sellerType))) {
             throw ProblemException.invalidField("sellerType", "one of " + Arrays.toString(SellerType.values()));
         }
+        Months period = period(p.from(), p.to(), MAX_MONTHS);
+        return new ReportFilter(province, commune, district, p.stars(), group, sellerType, period.from(), period.to());
+    }
+
+    /** A period of whole months, from and to included. */
+    record Months(YearMonth from, YearMonth to) {
+    }
+
+    /**
+     * The months from {@code from} to {@code to} (yyyy-MM; by default the twelve months ending with the current one in
+     * Vietnam), at most {@code max} of them.
+     */
+    Months period(@Nullable String fromText, @Nullable String toText, int max) {
         YearMonth now = YearMonth.from(VietnamTime.today(clock));
-        YearMonth to = month("to", p.to(), now);
-        YearMonth from = month("from", p.from(), to.minusMonths(11));
+        YearMonth to = month("to", toText, now);
+        YearMonth from = month("from", fromText, to.minusMonths(11));
         if (from.isAfter(to)) {
             throw ProblemException.invalidField("from", "must not be after to");
         }
-        if (from.plusMonths(MAX_MONTHS).isBefore(to.plusMonths(1))) {
-            throw ProblemException.invalidField("from", "a period of at most " + MAX_MONTHS + " months");
+        if (from.plusMonths(max).isBefore(to.plusMonths(1))) {
+            throw ProblemException.invalidField("from", "a period of at most " + max + " months");
         }
-        return new ReportFilter(province, commune, district, p.stars(), group, sellerType, from, to);
+        return new Months(from, to);
+    }
+
+    /** A province anybody may ask about: null for all, else one that exists. */
+    @Nullable String anyProvince(@Nullable String asked) {
+        String code = blank(asked);
+        if (code != null && units.province(code).isEmpty()) {
+            throw ProblemException.invalidField("province", "unknown province code " + code);
+        }
+        return code;
     }
 
     /** The province a caller may see: an officer only their own, an admin the one asked for or all (null). */
     String province(Caller caller, @Nullable String asked) {
         if (caller.has(Roles.ADMIN)) {
-            if (asked != null && units.province(asked).isEmpty()) {
-                throw ProblemException.invalidField("province", "unknown province code " + asked);
-            }
-            return asked;
+            return anyProvince(asked);
         }
         String own = caller.officerProvince().orElseThrow(() -> ProblemException.forbidden("reports_forbidden",
                 "Only trade office officers and admins see the reports"));

@@ -12,6 +12,7 @@ import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -249,6 +250,22 @@ class ReportQueries {
                 ReportViews.percent(e.getValue()[1], value), e.getValue()[2])).toList();
         return new PaymentMix(f.province(), f.from().toString(), f.to().toString(), orders, value, orders - cashOrders, value - cashValue,
                 ReportViews.percent(orders - cashOrders, orders), ReportViews.percent(value - cashValue, value), methods);
+    }
+
+    /** A seller's net sales of a month by one payment method, where the seller was then. */
+    record SellerMonth(YearMonth month, String province, String commune, String method, String sellerId, long orders,
+                       long units, long goodsVnd, long totalVnd) {
+    }
+
+    /** Every seller's net sales month by month and method in a province (or all), leaving out what nets to nothing. */
+    List<SellerMonth> sellerMonths(@Nullable String province, YearMonth from, YearMonth to) {
+        return list(new Sql().append("SELECT month, province_code, commune_code, payment_method, seller_id, orders, units, "
+                        + "goods_vnd, total_vnd FROM report_seller_months")
+                .where(new Sql.Conditions().and(province != null, "province_code = ?", province)
+                        .and(true, "month BETWEEN ? AND ?", from.atDay(1), to.atDay(1))
+                        .and(true, "(orders <> 0 OR goods_vnd <> 0)")),
+                rs -> new SellerMonth(YearMonth.from(rs.getDate(1).toLocalDate()), rs.getString(2), rs.getString(3),
+                        rs.getString(4), rs.getString(5), rs.getLong(6), rs.getLong(7), rs.getLong(8), rs.getLong(9)));
     }
 
     Sellers sellers(ReportFilter f) {

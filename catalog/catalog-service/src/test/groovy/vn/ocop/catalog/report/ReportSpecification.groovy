@@ -80,8 +80,8 @@ abstract class ReportSpecification extends CatalogSpecification {
         new CheckoutPlaced.Line(UUID.fromString(product.skus[0].id), UUID.fromString(product.id), product.name, quantity, price)
     }
 
-    /** A checkout of one order, placed and reserved, then paid (or, for cash on delivery, confirmed). */
-    Map sell(UUID seller, PaymentMethod method, List<CheckoutPlaced.Line> lines) {
+    /** A checkout of one order, placed and reserved, then paid (or, for cash on delivery, confirmed) at {@code at}. */
+    Map sell(UUID seller, PaymentMethod method, List<CheckoutPlaced.Line> lines, Instant at = Instant.now()) {
         long subtotal = 0
         lines.each { subtotal += (it.quantity() as long) * it.unitPriceVnd() }
         def order = new CheckoutPlaced.Order(Ids.newId(), 'DH-R' + uniqueCode(), seller, subtotal, 30_000, subtotal + 30_000, lines)
@@ -89,10 +89,10 @@ abstract class ReportSpecification extends CatalogSpecification {
                 Instant.now(), [order])
         fromOrders(CheckoutPlaced.TYPE, placed.checkoutId(), placed)
         conditions.eventually { assert catalogEvents(StockReserved.TYPE, placed.checkoutId()).size() == 1 }
-        Map sale = [checkout: placed, order: order]
+        Map sale = [checkout: placed, order: order, at: at]
         if (method == PaymentMethod.COD) {
             fromOrders(OrderConfirmed.TYPE, order.orderId(), new OrderConfirmed(order.orderId(), order.orderNumber(),
-                    placed.checkoutId(), seller, method, order.totalVnd(), Instant.now(), lines))
+                    placed.checkoutId(), seller, method, order.totalVnd(), at, lines))
         } else {
             fromOrders(OrderPaid.TYPE, order.orderId(), paidWith(sale, method))
         }
@@ -102,7 +102,7 @@ abstract class ReportSpecification extends CatalogSpecification {
     static OrderPaid paidWith(Map sale, PaymentMethod method) {
         CheckoutPlaced.Order order = sale.order
         new OrderPaid(order.orderId(), order.orderNumber(), sale.checkout.checkoutId(), order.sellerId(), method,
-                order.totalVnd(), Instant.now(), order.lines())
+                order.totalVnd(), sale.at as Instant, order.lines())
     }
 
     static OrderShipped shipped(Map sale, Map<String, String> lots) {
