@@ -1,5 +1,8 @@
 package vn.ocop.catalog.report;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
@@ -10,10 +13,12 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -69,11 +74,17 @@ class ReportQueries {
     private final ConnectionOperations<Connection> connections;
     private final ReportKeys keys;
     private final Clock clock;
+    /** Answers to sales questions (see {@link #sales}); null when turned off. */
+    private final @Nullable Cache<SalesKey, CachedSales> salesCache;
 
-    ReportQueries(ConnectionOperations<Connection> connections, ReportKeys keys, Clock clock) {
+    ReportQueries(ConnectionOperations<Connection> connections, ReportKeys keys, Clock clock,
+                  @Value("${ocop.catalog.reports.cache.ttl:60s}") Duration cacheTtl,
+                  @Value("${ocop.catalog.reports.cache.max-entries:1000}") long cacheEntries) {
         this.connections = connections;
         this.keys = keys;
         this.clock = clock;
+        this.salesCache = cacheTtl.isZero() ? null
+                : Caffeine.newBuilder().expireAfterWrite(cacheTtl).maximumSize(cacheEntries).build();
     }
 
     LocalDate today() {
@@ -188,7 +199,40 @@ class ReportQueries {
                 keys.commune(rs.getString(6)), expires, ChronoUnit.DAYS.between(today, expires), rs.getString(8), rs.getLong(9));
     }
 
+    /**
+     * Net sales, by {@code by}. The totals are read every time, with a fingerprint of the month-total rows they add up
+     * (their number and an XOR of a checksum of each row's key and sums); the breakdown, which may add up hundreds of
+     * thousands of product-month rows, is reused from the last answer to the same question as long as that fingerprint
+     * is unchanged (every sale, cancellation or rebuild that touches the period changes a month-total row) and the
+     * answer is younger than the cache's ttl (60 s by default; 0 turns the cache off). So an answer is never older than
+     * the last change of its sales, except for product names renamed since (within the ttl).
+     */
     Sales sales(ReportFilter f, String by, int limit) {
+        // totals from the seller-month rows when they apply, so that an order of several products counts once
+        boolean productTotals = f.stars() != null || f.group() != null;
+        String totalTable = productTotals ? "report_product_months" : "report_seller_months";
+        String rowChecksum = productTotals
+                ? "CRC32(CONCAT_WS(',', month, product_id, orders, units, goods_vnd))"
+                : "CRC32(CONCAT_WS(',', month, seller_id, payment_method, orders, units, goods_vnd, total_vnd))";
+        long[] totals = list(new Sql().append("SELECT COALESCE(SUM(orders), 0), COALESCE(SUM(units), 0), "
+                        + "COALESCE(SUM(goods_vnd), 0), COUNT(*), BIT_XOR(" + rowChecksum + ") FROM " + totalTable)
+                        .where(f.where("", true, productTotals, true)),
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).getFirst();
+        SalesRow total = new SalesRow(new ReportViews.Key("", "Tổng"), totals[0], totals[1], totals[2]);
+        if (salesCache == null) {
+            return new Sales(f.province(), f.from().toString(), f.to().toString(), by, total, salesRows(f, by, limit));
+        }
+        SalesKey key = new SalesKey(f, by, limit);
+        CachedSales cached = salesCache.getIfPresent(key);
+        if (cached == null || !Arrays.equals(cached.fingerprint(), totals)) {
+            cached = new CachedSales(totals, new Sales(f.province(), f.from().toString(), f.to().toString(), by, total,
+                    salesRows(f, by, limit)));
+            salesCache.put(key, cached);
+        }
+        return cached.sales();
+    }
+
+    private List<SalesRow> salesRows(ReportFilter f, String by, int limit) {
         boolean byProduct = PRODUCT_GROUPINGS.contains(by) || f.stars() != null || f.group() != null;
         String table = byProduct ? "report_product_months" : "report_seller_months";
         Sql.Conditions where = f.where("", true, byProduct, true);
@@ -198,15 +242,15 @@ class ReportQueries {
         sql.append("product".equals(by) ? " ORDER BY SUM(goods_vnd) DESC, k LIMIT ?" : " ORDER BY k LIMIT ?", limit);
         List<SalesRow> rows = list(sql, rs -> new SalesRow(keys.key(by, rs.getString(1)), rs.getLong(2), rs.getLong(3),
                 rs.getLong(4)));
-        if ("product".equals(by)) {
-            rows = named(rows);
-        }
-        // totals from the seller-month rows when they apply, so that an order of several products counts once
-        String totalTable = f.stars() != null || f.group() != null ? "report_product_months" : "report_seller_months";
-        SalesRow total = list(new Sql().append("SELECT SUM(orders), SUM(units), SUM(goods_vnd) FROM " + totalTable)
-                        .where(f.where("", true, totalTable.equals("report_product_months"), true)),
-                rs -> new SalesRow(new ReportViews.Key("", "Tổng"), rs.getLong(1), rs.getLong(2), rs.getLong(3))).getFirst();
-        return new Sales(f.province(), f.from().toString(), f.to().toString(), by, total, rows);
+        return "product".equals(by) ? named(rows) : rows;
+    }
+
+    /** A sales question: what the cache of answers is keyed by. */
+    private record SalesKey(ReportFilter filter, String by, int limit) {
+    }
+
+    /** An answer, with the fingerprint of the month totals it was computed from. */
+    private record CachedSales(long[] fingerprint, Sales sales) {
     }
 
     /** Product rows named after the products. */
