@@ -1,26 +1,34 @@
 package vn.ocop.catalog.report;
 
+import com.github.benmanes.caffeine.cache.Caffeine;
+import com.github.benmanes.caffeine.cache.LoadingCache;
+import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
+import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import vn.ocop.catalog.Sql;
 import vn.ocop.catalog.report.ReportViews.CertificateDue;
 import vn.ocop.catalog.report.ReportViews.CertificatesDue;
@@ -70,11 +78,23 @@ class ReportQueries {
     private final ConnectionOperations<Connection> connections;
     private final ReportKeys keys;
     private final Clock clock;
+    /** Answers to sales questions (see {@link #sales}); null when turned off. */
+    private final @Nullable LoadingCache<SalesKey, CachedSales> salesCache;
+    private final ExecutorService refresher = Executors.newVirtualThreadPerTaskExecutor();
 
-    ReportQueries(ConnectionOperations<Connection> connections, ReportKeys keys, Clock clock) {
+    ReportQueries(ConnectionOperations<Connection> connections, ReportKeys keys, Clock clock,
+                  @Value("${ocop.catalog.reports.cache.ttl:60s}") Duration cacheTtl,
+                  @Value("${ocop.catalog.reports.cache.max-entries:1000}") long cacheEntries) {
         this.connections = connections;
         this.keys = keys;
         this.clock = clock;
+        this.salesCache = cacheTtl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(cacheTtl)
+                .refreshAfterWrite(cacheTtl.dividedBy(2)).maximumSize(cacheEntries).executor(refresher).build(this::computeSales);
+    }
+
+    @PreDestroy
+    void close() {
+        refresher.shutdownNow();
     }
 
     LocalDate today() {
@@ -189,7 +209,54 @@ class ReportQueries {
                 keys.commune(rs.getString(6)), expires, ChronoUnit.DAYS.between(today, expires), rs.getString(8), rs.getLong(9));
     }
 
+    /**
+     * Net sales, by {@code by}. The totals are read on every request, with a fingerprint of the month-total rows they
+     * add up (their number and an XOR of a checksum of each row's key and sums). The breakdown, which may add up hundreds
+     * of thousands of product-month rows, is taken from the last answer to the same question while that answer's
+     * fingerprint is the same: every sale, cancellation or rebuild that touches the period changes a month-total row,
+     * and then the answer is computed again before it is given. An answer still valid is computed again in the background
+     * once older than half of {@code ocop.catalog.reports.cache.ttl} (60 s by default), so that product names renamed
+     * since show within that time; 0 turns the cache off.
+     */
     Sales sales(ReportFilter f, String by, int limit) {
+        if (salesCache == null) {
+            return computeSales(new SalesKey(f, by, limit)).sales();
+        }
+        SalesKey key = new SalesKey(f, by, limit);
+        CachedSales cached = salesCache.get(key);
+        if (!Arrays.equals(cached.fingerprint(), totals(f))) {
+            cached = computeSales(key);
+            salesCache.put(key, cached);
+        }
+        return cached.sales();
+    }
+
+    private CachedSales computeSales(SalesKey key) {
+        ReportFilter f = key.filter();
+        long[] totals = totals(f);
+        SalesRow total = new SalesRow(new ReportViews.Key("", "Tổng"), totals[0], totals[1], totals[2]);
+        return new CachedSales(totals, new Sales(f.province(), f.from().toString(), f.to().toString(), key.by(), total,
+                salesRows(f, key.by(), key.limit())));
+    }
+
+    /**
+     * Orders, units and goods in the filter's month totals, then the fingerprint of those rows: their number and the
+     * XOR of a checksum of each. The totals come from the seller-month rows when they apply, so that an order of several
+     * products counts once.
+     */
+    private long[] totals(ReportFilter f) {
+        boolean productTotals = f.stars() != null || f.group() != null;
+        String rowChecksum = productTotals
+                ? "CRC32(CONCAT_WS(',', month, product_id, orders, units, goods_vnd))"
+                : "CRC32(CONCAT_WS(',', month, seller_id, payment_method, orders, units, goods_vnd, total_vnd))";
+        return list(new Sql().append("SELECT COALESCE(SUM(orders), 0), COALESCE(SUM(units), 0), COALESCE(SUM(goods_vnd), 0), "
+                        + "COUNT(*), BIT_XOR(" + rowChecksum + ") FROM "
+                        + (productTotals ? "report_product_months" : "report_seller_months"))
+                        .where(f.where("", true, productTotals, true)),
+                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).getFirst();
+    }
+
+    private List<SalesRow> salesRows(ReportFilter f, String by, int limit) {
         boolean byProduct = PRODUCT_GROUPINGS.contains(by) || f.stars() != null || f.group() != null;
         String table = byProduct ? "report_product_months" : "report_seller_months";
         Sql.Conditions where = f.where("", true, byProduct, true);
@@ -199,15 +266,15 @@ class ReportQueries {
         sql.append("product".equals(by) ? " ORDER BY SUM(goods_vnd) DESC, k LIMIT ?" : " ORDER BY k LIMIT ?", limit);
         List<SalesRow> rows = list(sql, rs -> new SalesRow(keys.key(by, rs.getString(1)), rs.getLong(2), rs.getLong(3),
                 rs.getLong(4)));
-        if ("product".equals(by)) {
-            rows = named(rows);
-        }
-        // totals from the seller-month rows when they apply, so that an order of several products counts once
-        String totalTable = f.stars() != null || f.group() != null ? "report_product_months" : "report_seller_months";
-        SalesRow total = list(new Sql().append("SELECT SUM(orders), SUM(units), SUM(goods_vnd) FROM " + totalTable)
-                        .where(f.where("", true, totalTable.equals("report_product_months"), true)),
-                rs -> new SalesRow(new ReportViews.Key("", "Tổng"), rs.getLong(1), rs.getLong(2), rs.getLong(3))).getFirst();
-        return new Sales(f.province(), f.from().toString(), f.to().toString(), by, total, rows);
+        return "product".equals(by) ? named(rows) : rows;
+    }
+
+    /** A sales question: what the cache of answers is keyed by. */
+    private record SalesKey(ReportFilter filter, String by, int limit) {
+    }
+
+    /** An answer, with the fingerprint of the month totals it was computed from. */
+    private record CachedSales(long[] fingerprint, Sales sales) {
     }
 
     /** Product rows named after the products. */
