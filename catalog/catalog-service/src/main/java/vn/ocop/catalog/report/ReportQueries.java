@@ -1,13 +1,13 @@
 package vn.ocop.catalog.report;
 
+import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-import com.github.benmanes.caffeine.cache.LoadingCache;
+import com.github.benmanes.caffeine.cache.Interner;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.connection.ConnectionDefinition;
 import io.micronaut.data.connection.ConnectionOperations;
 import io.micronaut.data.exceptions.DataAccessException;
-import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -20,15 +20,14 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import vn.ocop.catalog.Sql;
 import vn.ocop.catalog.report.ReportViews.CertificateDue;
 import vn.ocop.catalog.report.ReportViews.CertificatesDue;
@@ -78,23 +77,19 @@ class ReportQueries {
     private final ConnectionOperations<Connection> connections;
     private final ReportKeys keys;
     private final Clock clock;
-    /** Answers to sales questions (see {@link #sales}); null when turned off. */
-    private final @Nullable LoadingCache<SalesKey, CachedSales> salesCache;
-    private final ExecutorService refresher = Executors.newVirtualThreadPerTaskExecutor();
+    /** Month parts of sales breakdowns (see {@link #sales}), weighed by their keys; null when turned off. */
+    private final @Nullable Cache<MonthKey, MonthPart> salesMonths;
+    /** One instance of each key (product ids above all) however many months hold it. */
+    private final Interner<String> salesKeys = Interner.newWeakInterner();
 
     ReportQueries(ConnectionOperations<Connection> connections, ReportKeys keys, Clock clock,
-                  @Value("${ocop.catalog.reports.cache.ttl:60s}") Duration cacheTtl,
-                  @Value("${ocop.catalog.reports.cache.max-entries:1000}") long cacheEntries) {
+                  @Value("${ocop.catalog.reports.cache.ttl:10m}") Duration cacheTtl,
+                  @Value("${ocop.catalog.reports.cache.max-keys:1000000}") long cacheKeys) {
         this.connections = connections;
         this.keys = keys;
         this.clock = clock;
-        this.salesCache = cacheTtl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(cacheTtl)
-                .refreshAfterWrite(cacheTtl.dividedBy(2)).maximumSize(cacheEntries).executor(refresher).build(this::computeSales);
-    }
-
-    @PreDestroy
-    void close() {
-        refresher.shutdownNow();
+        this.salesMonths = cacheTtl.isZero() ? null : Caffeine.newBuilder().expireAfterAccess(cacheTtl)
+                .maximumWeight(cacheKeys).weigher((MonthKey k, MonthPart part) -> part.keys().length + 1).build();
     }
 
     LocalDate today() {
@@ -210,71 +205,114 @@ class ReportQueries {
     }
 
     /**
-     * Net sales, by {@code by}. The totals are read on every request, with a fingerprint of the month-total rows they
-     * add up (their number and an XOR of a checksum of each row's key and sums). The breakdown, which may add up hundreds
-     * of thousands of product-month rows, is taken from the last answer to the same question while that answer's
-     * fingerprint is the same: every sale, cancellation or rebuild that touches the period changes a month-total row,
-     * and then the answer is computed again before it is given. An answer still valid is computed again in the background
-     * once older than half of {@code ocop.catalog.reports.cache.ttl} (60 s by default), so that product names renamed
-     * since show within that time; 0 turns the cache off.
+     * Net sales, by {@code by}. Every request reads the period's month totals, month by month, each with a fingerprint
+     * of the rows it adds up (their number and an XOR of a checksum of each row's key and sums). The breakdown, which may
+     * add up hundreds of thousands of product-month rows, is kept month by month: a month's part is reused while its
+     * fingerprint is the same, and only the months whose totals changed since (a sale, a cancellation, a rebuild; as a
+     * rule the current month alone) are added up again, before answering. Parts unread for
+     * {@code ocop.catalog.reports.cache.ttl} (10 min by default; 0 keeps none) are dropped, and at most
+     * {@code ocop.catalog.reports.cache.max-keys} keys are kept in all. Product names are read with each answer.
      */
     Sales sales(ReportFilter f, String by, int limit) {
-        if (salesCache == null) {
-            return computeSales(new SalesKey(f, by, limit)).sales();
-        }
-        SalesKey key = new SalesKey(f, by, limit);
-        CachedSales cached = salesCache.get(key);
-        if (!Arrays.equals(cached.fingerprint(), totals(f))) {
-            cached = computeSales(key);
-            salesCache.put(key, cached);
-        }
-        return cached.sales();
-    }
-
-    private CachedSales computeSales(SalesKey key) {
-        ReportFilter f = key.filter();
-        long[] totals = totals(f);
-        SalesRow total = new SalesRow(new ReportViews.Key("", "Tổng"), totals[0], totals[1], totals[2]);
-        return new CachedSales(totals, new Sales(f.province(), f.from().toString(), f.to().toString(), key.by(), total,
-                salesRows(f, key.by(), key.limit())));
-    }
-
-    /**
-     * Orders, units and goods in the filter's month totals, then the fingerprint of those rows: their number and the
-     * XOR of a checksum of each. The totals come from the seller-month rows when they apply, so that an order of several
-     * products counts once.
-     */
-    private long[] totals(ReportFilter f) {
         boolean productTotals = f.stars() != null || f.group() != null;
         String rowChecksum = productTotals
                 ? "CRC32(CONCAT_WS(',', month, product_id, orders, units, goods_vnd))"
                 : "CRC32(CONCAT_WS(',', month, seller_id, payment_method, orders, units, goods_vnd, total_vnd))";
-        return list(new Sql().append("SELECT COALESCE(SUM(orders), 0), COALESCE(SUM(units), 0), COALESCE(SUM(goods_vnd), 0), "
-                        + "COUNT(*), BIT_XOR(" + rowChecksum + ") FROM "
-                        + (productTotals ? "report_product_months" : "report_seller_months"))
-                        .where(f.where("", true, productTotals, true)),
-                rs -> new long[] {rs.getLong(1), rs.getLong(2), rs.getLong(3), rs.getLong(4), rs.getLong(5)}).getFirst();
+        // the totals from the seller-month rows when they apply, so that an order of several products counts once
+        Map<LocalDate, long[]> months = new LinkedHashMap<>();
+        list(new Sql().append("SELECT month, SUM(orders), SUM(units), SUM(goods_vnd), COUNT(*), BIT_XOR(" + rowChecksum
+                        + ") FROM " + (productTotals ? "report_product_months" : "report_seller_months"))
+                        .where(f.where("", true, productTotals, true)).append(" GROUP BY month"),
+                rs -> months.put(rs.getDate(1).toLocalDate(), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                    rs.getLong(5), rs.getLong(6)}));
+        long[] total = new long[3];
+        months.values().forEach(m -> {
+            total[0] += m[0];
+            total[1] += m[1];
+            total[2] += m[2];
+        });
+        Map<String, long[]> sums = new HashMap<>();
+        monthParts(f, by, months).forEach(part -> {
+            for (int i = 0; i < part.keys().length; i++) {
+                long[] row = sums.computeIfAbsent(part.keys()[i], k -> new long[3]);
+                row[0] += part.orders()[i];
+                row[1] += part.units()[i];
+                row[2] += part.goods()[i];
+            }
+        });
+        Comparator<Map.Entry<String, long[]>> order = "product".equals(by)
+                ? Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[2]).thenComparing(Map.Entry::getKey)
+                : Map.Entry.comparingByKey();
+        List<SalesRow> rows = sums.entrySet().stream().sorted(order).limit(limit)
+                .map(e -> new SalesRow(keys.key(by, e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
+                .toList();
+        return new Sales(f.province(), f.from().toString(), f.to().toString(), by,
+                new SalesRow(new ReportViews.Key("", "Tổng"), total[0], total[1], total[2]),
+                "product".equals(by) ? named(rows) : rows);
     }
 
-    private List<SalesRow> salesRows(ReportFilter f, String by, int limit) {
+    /** The breakdown of each month that has sales: reused while its fingerprint holds, else added up again. */
+    private List<MonthPart> monthParts(ReportFilter f, String by, Map<LocalDate, long[]> months) {
+        List<MonthPart> parts = new ArrayList<>();
+        List<LocalDate> stale = new ArrayList<>();
+        months.forEach((month, totals) -> {
+            MonthPart part = salesMonths == null ? null : salesMonths.getIfPresent(MonthKey.of(f, by, month));
+            if (part != null && part.rows() == totals[3] && part.checksum() == totals[4]) {
+                parts.add(part);
+            } else {
+                stale.add(month);
+            }
+        });
+        if (stale.isEmpty()) {
+            return parts;
+        }
         boolean byProduct = PRODUCT_GROUPINGS.contains(by) || f.stars() != null || f.group() != null;
-        String table = byProduct ? "report_product_months" : "report_seller_months";
-        Sql.Conditions where = f.where("", true, byProduct, true);
-        String column = SALES_BY.get(by);
-        Sql sql = new Sql().append("SELECT " + column + " AS k, SUM(orders), SUM(units), SUM(goods_vnd) FROM " + table)
-                .where(where).append(" GROUP BY k");
-        sql.append("product".equals(by) ? " ORDER BY SUM(goods_vnd) DESC, k LIMIT ?" : " ORDER BY k LIMIT ?", limit);
-        List<SalesRow> rows = list(sql, rs -> new SalesRow(keys.key(by, rs.getString(1)), rs.getLong(2), rs.getLong(3),
-                rs.getLong(4)));
-        return "product".equals(by) ? named(rows) : rows;
+        Map<LocalDate, Map<String, long[]>> computed = new HashMap<>();
+        list(new Sql().append("SELECT month, " + SALES_BY.get(by) + " AS k, SUM(orders), SUM(units), SUM(goods_vnd) FROM "
+                        + (byProduct ? "report_product_months" : "report_seller_months"))
+                        .where(f.where("", true, byProduct, false)
+                                .and(true, "month IN (" + "?, ".repeat(stale.size() - 1) + "?)", stale.toArray()))
+                        .append(" GROUP BY month, k"),
+                rs -> computed.computeIfAbsent(rs.getDate(1).toLocalDate(), m -> new LinkedHashMap<>())
+                        .put(rs.getString(2) == null ? "" : salesKeys.intern(rs.getString(2)),
+                                new long[] {rs.getLong(3), rs.getLong(4), rs.getLong(5)}));
+        for (LocalDate month : stale) {
+            long[] totals = months.get(month);
+            MonthPart part = MonthPart.of(totals[3], totals[4], computed.getOrDefault(month, Map.of()));
+            if (salesMonths != null) {
+                salesMonths.put(MonthKey.of(f, by, month), part);
+            }
+            parts.add(part);
+        }
+        return parts;
     }
 
-    /** A sales question: what the cache of answers is keyed by. */
-    private record SalesKey(ReportFilter filter, String by, int limit) {
+    /** A month's sales breakdown for a filter (its period set aside) and a grouping. */
+    private record MonthKey(@Nullable String province, @Nullable String commune, @Nullable String legacyDistrict,
+                            @Nullable Integer stars, @Nullable String group, @Nullable String sellerType, String by,
+                            LocalDate month) {
+        static MonthKey of(ReportFilter f, String by, LocalDate month) {
+            return new MonthKey(f.province(), f.commune(), f.legacyDistrict(), f.stars(), f.group(), f.sellerType(), by, month);
+        }
     }
 
-    /** An answer, with the fingerprint of the month totals it was computed from. */
-    private record CachedSales(long[] fingerprint, Sales sales) {
+    /**
+     * A month's breakdown, key by key, and the fingerprint of the month totals it was added up from: their number of
+     * rows and the XOR of their checksums.
+     */
+    private record MonthPart(long rows, long checksum, String[] keys, long[] orders, long[] units, long[] goods) {
+        static MonthPart of(long rows, long checksum, Map<String, long[]> sums) {
+            int n = sums.size();
+            MonthPart part = new MonthPart(rows, checksum, new String[n], new long[n], new long[n], new long[n]);
+            int i = 0;
+            for (Map.Entry<String, long[]> e : sums.entrySet()) {
+                part.keys[i] = e.getKey();
+                part.orders[i] = e.getValue()[0];
+                part.units[i] = e.getValue()[1];
+                part.goods[i++] = e.getValue()[2];
+            }
+            return part;
+        }
     }
 
     /** Product rows named after the products. */

@@ -5,6 +5,7 @@ import io.micronaut.test.extensions.spock.annotation.MicronautTest
 import jakarta.inject.Inject
 import java.time.Instant
 import java.time.LocalDate
+import java.time.YearMonth
 import vn.ocop.orders.api.OrderCancelled
 import vn.ocop.orders.api.OrderPaid
 import vn.ocop.orders.api.OrderShipped
@@ -198,6 +199,39 @@ class ReportsSpec extends ReportSpecification {
         report("/traceability?commune=$commune") == trace
     }
 
+    def "sales answers kept month by month show every new sale and cancellation at the next read"() {
+        given: 'a seller with two products, and a sale last month'
+        String commune = freshCommune()
+        UUID seller = sellerIn(commune, 'HOUSEHOLD_BUSINESS', uniqueCode())
+        Map rice = listed(seller, [name: 'Gạo tím than'], 100, 100_000)
+        Map honey = listed(seller, [name: 'Mật ong U Minh'], 100, 50_000)
+        YearMonth now = YearMonth.now(VietnamTime.ZONE)
+        Instant lastMonth = now.minusMonths(1).atDay(10).atStartOfDay(VietnamTime.ZONE).toInstant()
+        sell(seller, PaymentMethod.VNPAY, [bought(rice, 3, 100_000)], lastMonth)
+        String period = "commune=$commune&from=${now.minusMonths(1)}&to=$now"
+
+        expect: 'read once: last month only'
+        productSales(period) == [[rice.id, 1, 3, 300_000]]
+
+        when: 'a sale this month (last month is unchanged, and its part is reused)'
+        def honeySale = sell(seller, PaymentMethod.COD, [bought(honey, 8, 50_000)])
+
+        then: 'it shows at once, ranked by value, and the rows add up to the total'
+        productSales(period) == [[honey.id, 1, 8, 400_000], [rice.id, 1, 3, 300_000]]
+        report("/sales?$period&by=product").total.goodsVnd == 700_000
+        report("/sales?$period&by=month").rows.collect { [it.key.code, it.goodsVnd] } ==
+                [[now.minusMonths(1).atDay(1).toString(), 300_000], [now.atDay(1).toString(), 400_000]]
+
+        when: "this month's sale is cancelled"
+        fromOrders(OrderCancelled.TYPE, honeySale.order.orderId(), new OrderCancelled(honeySale.order.orderId(),
+                honeySale.order.orderNumber(), honeySale.checkout.checkoutId(), seller, PaymentMethod.COD, 'BUYER', 'Đổi ý',
+                true, 0, Instant.now(), honeySale.order.lines()))
+
+        then: 'the product is back to nothing this month'
+        productSales(period) == [[rice.id, 1, 3, 300_000], [honey.id, 0, 0, 0]]
+        report("/sales?$period&by=product").total.goodsVnd == 300_000
+    }
+
     def "sellers by type and status, and what helpers did for them"() {
         given:
         String commune = freshCommune()
@@ -253,5 +287,9 @@ class ReportsSpec extends ReportSpecification {
         '/coverage?province=79'                 | TestIdentity.admin(Ids.newId())         || 200
         '/coverage'                             | TestIdentity.admin(Ids.newId())         || 200
         '/coverage?province=92'                 | TestIdentity.officer(Ids.newId(), '92') || 200
+    }
+
+    List<List<Object>> productSales(String query) {
+        report("/sales?$query&by=product").rows.collect { [it.key.code, it.orders, it.units, it.goodsVnd] }
     }
 }
