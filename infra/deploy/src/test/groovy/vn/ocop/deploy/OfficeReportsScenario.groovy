@@ -36,6 +36,8 @@ class OfficeReportsScenario extends Specification {
     static final int RICE = 0, SHRIMP = 1, SESAME = 2, WINE = 3, FISH = 31
     /** A listed product whose seller writes its whole stock off as damaged. */
     static final int SOLD_OUT = 5
+    /** An unlisted certified product whose subject lists it at the end. */
+    static final int CLAIMED = 4
 
     @Shared ServiceProcesses services = new ServiceProcesses()
     @Shared @AutoCleanup Api api
@@ -372,8 +374,12 @@ class OfficeReportsScenario extends Specification {
             rows[0].key.name == "Tháng ${month[5..6] as int}/${month[0..3]}"
             row(rows[0]).drop(1) == row(total).drop(1)
         }
-        and: 'a filter on stars counts only the four-star lines'
+        and: "filters: the four-star lines; the shrimp cooperative's commune; a past half-year, when nothing was sold"
         report('/sales?stars=4').total.goodsVnd == lines.findAll { it.listed.entry.stars() == 4 }.sum { it.goods }
+        String shrimpCommune = listed[SHRIMP].sellerCommune
+        row(report("/sales?commune=$shrimpCommune").total).drop(1) ==
+                salesBy(lines.findAll { it.listed.sellerCommune == shrimpCommune }, false) { '' }.first().drop(1)
+        row(report('/sales?from=2025-01&to=2025-06').total) == ['', 0L, 0L, 0L]
     }
 
     def "traceability: lots, a label sheet, shipments from lots, a flagged scan and a recall, as counted by hand"() {
@@ -456,6 +462,20 @@ class OfficeReportsScenario extends Specification {
         'admin'   | { admin }                   | '/coverage?province=79'     || 200    | false   | null
     }
 
+    def "an admin rebuilds the reports from the streams: every figure comes back the same; an officer may not"() {
+        given: 'the figures checked above'
+        def before = ['/payments', '/sales?by=product', '/sales?by=commune', '/traceability'].collectEntries { [it, report(it)] }
+
+        when:
+        def refused = api.post(services.url('catalog'), '/api/v1/admin/reports/rebuild', null, officer.accessToken())
+        def rebuilt = api.post(services.url('catalog'), '/api/v1/admin/reports/rebuild', null, admin.accessToken())
+
+        then: "replayed from orders', payments' and traceability's streams"
+        refused.status() == 403
+        rebuilt.status() == 200 && rebuilt.body().eventsApplied > 0
+        before.every { path, figures -> report(path) == figures }
+    }
+
     def "an admin sees the coverage of all provinces, or of one"() {
         given:
         def valid = entries.findAll { validOn(it, LocalDate.now(ProviderCallbacks.VIETNAM)) }
@@ -463,6 +483,42 @@ class OfficeReportsScenario extends Specification {
         expect: 'all provinces hold only the demo registry, less the product sold out'
         with(report('/coverage', admin)) { province == null && certified == valid.size() && online == valid.count { it.listed() } - 1 }
         report('/coverage?province=79', admin).certified == 0
+    }
+
+    def "a subject lists an unlisted certified product and claims it: a gap pending the officer, then online"() {
+        given: 'the Cù Lao Dung cooperative lists its bonsai, certified but not yet sold online'
+        def entry = entries[CLAIMED]
+        def seller = sellerOf(entry)
+        int gapsBefore = report('/coverage/gaps?limit=200').total as int
+        long onlineBefore = report('/coverage').online as long
+        def kind = entry.kind()
+        Map sku = [code: 'BONSAI-1', label: kind.label(), unit: kind.unit(), priceVnd: kind.price(), weightGrams: kind.grams(), stock: 3]
+        Map product = market.ensureProduct(seller, [name: entry.productName(), ocopGroup: kind.group(), category: kind.category(),
+                                                    originCommuneCode: communeOfDistrict[entry.legacyDistrict()], skus: [sku]])
+
+        when: 'it claims the certificate'
+        def claim = api.post(services.url('catalog'), "/api/v1/products/${product.id}/certificate-claim",
+                [certificateNumber: entry.number()], seller.accessToken())
+        Map pending = report('/coverage/gaps?limit=200').items.find { it.certificateNumber == entry.number() }
+
+        then: 'still a gap, now waiting for the officer'
+        !entry.listed() && claim.status() == 200
+        pending.reason == 'CLAIM_PENDING'
+        report('/coverage').online == onlineBefore
+
+        when: 'the officer approves'
+        def approved = api.post(services.url('catalog'), "/api/v1/products/${product.id}/certificate-claim/decision",
+                [decision: 'APPROVE'], officer.accessToken())
+
+        then: 'one more certified product online, one gap fewer'
+        approved.status() == 200
+        conditions.eventually {
+            assert report('/coverage').online == onlineBefore + 1
+        }
+        with(report('/coverage/gaps?limit=200')) {
+            total == gapsBefore - 1
+            !items*.certificateNumber.contains(entry.number())
+        }
     }
 
     // --- by hand ---
