@@ -41,6 +41,7 @@ class OfficeReportsScenario extends Specification {
 
     @Shared ServiceProcesses services = new ServiceProcesses()
     @Shared @AutoCleanup Api api
+    @Shared @AutoCleanup EndState state
     @Shared Marketplace market
     @Shared ProviderCallbacks providers
     @Shared Marketplace.Session admin, officer, buyer
@@ -71,6 +72,7 @@ class OfficeReportsScenario extends Specification {
         api = new Api(services.urls())
         market = new Marketplace(api, Duration.ofSeconds(30))
         providers = new ProviderCallbacks(api)
+        state = new EndState(services)
     }
 
     def cleanupSpec() {
@@ -474,6 +476,9 @@ class OfficeReportsScenario extends Specification {
         refused.status() == 403
         rebuilt.status() == 200 && rebuilt.body().eventsApplied > 0
         before.every { path, figures -> report(path) == figures }
+
+        and: 'no event of the whole scenario was dead-lettered by any service'
+        ServiceProcesses.SERVICES.every { state.deadLetters(it) == 0 }
     }
 
     def "an admin sees the coverage of all provinces, or of one"() {
