@@ -26,9 +26,18 @@ public final class Api implements AutoCloseable {
     /** Where the services listen. */
     public record Urls(URI identity, URI catalog, URI orders, URI payments, URI traceability) {
 
+        /**
+         * The services on this machine at the run command's ports (8081 to 8085), or where {@code OCOP_<SERVICE>_URL}
+         * says one is (e.g. {@code OCOP_CATALOG_URL=http://127.0.0.1:41234}), as for the end-to-end scenarios' services.
+         */
         public static Urls local() {
-            return new Urls(URI.create("http://127.0.0.1:8081"), URI.create("http://127.0.0.1:8082"),
-                    URI.create("http://127.0.0.1:8083"), URI.create("http://127.0.0.1:8084"), URI.create("http://127.0.0.1:8085"));
+            return new Urls(at("IDENTITY", 8081), at("CATALOG", 8082), at("ORDERS", 8083), at("PAYMENTS", 8084),
+                    at("TRACEABILITY", 8085));
+        }
+
+        private static URI at(String service, int port) {
+            String url = System.getenv("OCOP_" + service + "_URL");
+            return URI.create(url == null || url.isBlank() ? "http://127.0.0.1:" + port : url.strip());
         }
     }
 
