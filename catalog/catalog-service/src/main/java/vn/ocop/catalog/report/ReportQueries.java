@@ -20,6 +20,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.LongStream;
 import vn.ocop.catalog.Sql;
 import vn.ocop.catalog.report.ReportViews.CertificateDue;
 import vn.ocop.catalog.report.ReportViews.CertificatesDue;
@@ -79,6 +81,8 @@ class ReportQueries {
     private final Clock clock;
     /** Month parts of sales breakdowns (see {@link #sales}), weighed by their keys; null when turned off. */
     private final @Nullable Cache<MonthKey, MonthPart> salesMonths;
+    /** Whole answers (see {@link #sales}); null when turned off. */
+    private final @Nullable Cache<AnswerKey, Answer> answers;
     /** One instance of each key (product ids above all) however many months hold it. */
     private final Interner<String> salesKeys = Interner.newWeakInterner();
 
@@ -90,6 +94,8 @@ class ReportQueries {
         this.clock = clock;
         this.salesMonths = cacheTtl.isZero() ? null : Caffeine.newBuilder().expireAfterAccess(cacheTtl)
                 .maximumWeight(cacheKeys).weigher((MonthKey k, MonthPart part) -> part.keys().length + 1).build();
+        this.answers = cacheTtl.isZero() ? null : Caffeine.newBuilder().expireAfterAccess(cacheTtl)
+                .maximumWeight(cacheKeys).weigher((AnswerKey k, Answer a) -> a.rows().size() + 1).build();
     }
 
     LocalDate today() {
@@ -209,7 +215,8 @@ class ReportQueries {
      * of the rows it adds up (their number and an XOR of a checksum of each row's key and sums). The breakdown, which may
      * add up hundreds of thousands of product-month rows, is kept month by month: a month's part is reused while its
      * fingerprint is the same, and only the months whose totals changed since (a sale, a cancellation, a rebuild; as a
-     * rule the current month alone) are added up again, before answering. Parts unread for
+     * rule the current month alone) are added up again, before answering; the whole answer is also kept, and given
+     * again while no month of the period changed. Parts and answers unread for
      * {@code ocop.catalog.reports.cache.ttl} (10 min by default; 0 keeps none) are dropped, and at most
      * {@code ocop.catalog.reports.cache.max-keys} keys are kept in all. Product names are read with each answer.
      */
@@ -222,7 +229,7 @@ class ReportQueries {
         Map<LocalDate, long[]> months = new LinkedHashMap<>();
         list(new Sql().append("SELECT month, SUM(orders), SUM(units), SUM(goods_vnd), COUNT(*), BIT_XOR(" + rowChecksum
                         + ") FROM " + (productTotals ? "report_product_months" : "report_seller_months"))
-                        .where(f.where("", true, productTotals, true)).append(" GROUP BY month"),
+                        .where(f.where("", true, productTotals, true)).append(" GROUP BY month ORDER BY month"),
                 rs -> months.put(rs.getDate(1).toLocalDate(), new long[] {rs.getLong(2), rs.getLong(3), rs.getLong(4),
                     rs.getLong(5), rs.getLong(6)}));
         long[] total = new long[3];
@@ -231,6 +238,23 @@ class ReportQueries {
             total[1] += m[1];
             total[2] += m[2];
         });
+        long[] fingerprint = months.entrySet().stream().flatMapToLong(m -> LongStream.of(m.getKey().toEpochDay(),
+                m.getValue()[3], m.getValue()[4])).toArray();
+        AnswerKey question = new AnswerKey(f, by, limit);
+        Answer answer = answers == null ? null : answers.getIfPresent(question);
+        if (answer == null || !Arrays.equals(answer.fingerprint(), fingerprint)) {
+            answer = new Answer(fingerprint, breakdown(f, by, limit, months));
+            if (answers != null) {
+                answers.put(question, answer);
+            }
+        }
+        return new Sales(f.province(), f.from().toString(), f.to().toString(), by,
+                new SalesRow(new ReportViews.Key("", "Tổng"), total[0], total[1], total[2]),
+                "product".equals(by) ? named(answer.rows()) : answer.rows());
+    }
+
+    /** The rows of a sales answer, added up from the months' parts. */
+    private List<SalesRow> breakdown(ReportFilter f, String by, int limit, Map<LocalDate, long[]> months) {
         Map<String, long[]> sums = new HashMap<>();
         monthParts(f, by, months).forEach(part -> {
             for (int i = 0; i < part.keys().length; i++) {
@@ -243,12 +267,16 @@ class ReportQueries {
         Comparator<Map.Entry<String, long[]>> order = "product".equals(by)
                 ? Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[2]).thenComparing(Map.Entry::getKey)
                 : Map.Entry.comparingByKey();
-        List<SalesRow> rows = sums.entrySet().stream().sorted(order).limit(limit)
+        return sums.entrySet().stream().sorted(order).limit(limit)
                 .map(e -> new SalesRow(keys.key(by, e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
                 .toList();
-        return new Sales(f.province(), f.from().toString(), f.to().toString(), by,
-                new SalesRow(new ReportViews.Key("", "Tổng"), total[0], total[1], total[2]),
-                "product".equals(by) ? named(rows) : rows);
+    }
+
+    /** A sales question (filter, grouping, limit), and its last answer with the months' fingerprints it holds for. */
+    private record AnswerKey(ReportFilter filter, String by, int limit) {
+    }
+
+    private record Answer(long[] fingerprint, List<SalesRow> rows) {
     }
 
     /** The breakdown of each month that has sales: reused while its fingerprint holds, else added up again. */
