@@ -83,6 +83,8 @@ class ReportQueries {
     private final @Nullable Cache<MonthKey, MonthPart> salesMonths;
     /** Whole answers (see {@link #sales}); null when turned off. */
     private final @Nullable Cache<AnswerKey, Answer> answers;
+    /** The sums of a period's months but the latest (see {@link #sales}); null when turned off. */
+    private final @Nullable Cache<PeriodKey, Earlier> earliers;
     /** One instance of each key (product ids above all) however many months hold it. */
     private final Interner<String> salesKeys = Interner.newWeakInterner();
 
@@ -96,6 +98,8 @@ class ReportQueries {
                 .maximumWeight(cacheKeys).weigher((MonthKey k, MonthPart part) -> part.keys().length + 1).build();
         this.answers = cacheTtl.isZero() ? null : Caffeine.newBuilder().expireAfterAccess(cacheTtl)
                 .maximumWeight(cacheKeys).weigher((AnswerKey k, Answer a) -> a.rows().size() + 1).build();
+        this.earliers = cacheTtl.isZero() ? null : Caffeine.newBuilder().expireAfterAccess(cacheTtl)
+                .maximumWeight(cacheKeys).weigher((PeriodKey k, Earlier e) -> e.sums().size() + 1).build();
     }
 
     LocalDate today() {
@@ -215,8 +219,9 @@ class ReportQueries {
      * of the rows it adds up (their number and an XOR of a checksum of each row's key and sums). The breakdown, which may
      * add up hundreds of thousands of product-month rows, is kept month by month: a month's part is reused while its
      * fingerprint is the same, and only the months whose totals changed since (a sale, a cancellation, a rebuild; as a
-     * rule the current month alone) are added up again, before answering; the whole answer is also kept, and given
-     * again while no month of the period changed. Parts and answers unread for
+     * rule the current month alone) are added up again, before answering. The months before the latest are kept summed
+     * too, so that a sale this month costs adding up this month and one pass over the earlier sums; and the whole answer
+     * is kept, and given again while no month of the period changed. What is unread for
      * {@code ocop.catalog.reports.cache.ttl} (10 min by default; 0 keeps none) are dropped, and at most
      * {@code ocop.catalog.reports.cache.max-keys} keys are kept in all. Product names are read with each answer.
      */
@@ -238,8 +243,7 @@ class ReportQueries {
             total[1] += m[1];
             total[2] += m[2];
         });
-        long[] fingerprint = months.entrySet().stream().flatMapToLong(m -> LongStream.of(m.getKey().toEpochDay(),
-                m.getValue()[3], m.getValue()[4])).toArray();
+        long[] fingerprint = fingerprint(months);
         AnswerKey question = new AnswerKey(f, by, limit);
         Answer answer = answers == null ? null : answers.getIfPresent(question);
         if (answer == null || !Arrays.equals(answer.fingerprint(), fingerprint)) {
@@ -255,21 +259,55 @@ class ReportQueries {
 
     /** The rows of a sales answer, added up from the months' parts. */
     private List<SalesRow> breakdown(ReportFilter f, String by, int limit, Map<LocalDate, long[]> months) {
-        Map<String, long[]> sums = new HashMap<>();
-        monthParts(f, by, months).forEach(part -> {
-            for (int i = 0; i < part.keys().length; i++) {
-                long[] row = sums.computeIfAbsent(part.keys()[i], k -> new long[3]);
-                row[0] += part.orders()[i];
-                row[1] += part.units()[i];
-                row[2] += part.goods()[i];
+        if (months.isEmpty()) {
+            return List.of();
+        }
+        // the months before the latest, summed once and kept while they hold; the latest month, where sales go on, apart
+        Map<LocalDate, long[]> earlier = new LinkedHashMap<>(months);
+        LocalDate latest = new ArrayList<>(months.keySet()).getLast();
+        long[] latestTotals = earlier.remove(latest);
+        long[] print = fingerprint(earlier);
+        PeriodKey period = new PeriodKey(f, by);
+        Earlier sums = earliers == null ? null : earliers.getIfPresent(period);
+        if (sums == null || !Arrays.equals(sums.fingerprint(), print)) {
+            Map<String, long[]> added = new HashMap<>();
+            monthParts(f, by, earlier).forEach(part -> part.addTo(added));
+            sums = new Earlier(print, added);
+            if (earliers != null) {
+                earliers.put(period, sums);
             }
+        }
+        Map<String, long[]> now = new HashMap<>();
+        monthParts(f, by, Map.of(latest, latestTotals)).getFirst().addTo(now);
+        List<SalesRow> rows = new ArrayList<>(sums.sums().size() + now.size());
+        sums.sums().forEach((key, before) -> {
+            long[] more = now.remove(key);
+            rows.add(more == null ? row(by, key, before[0], before[1], before[2])
+                    : row(by, key, before[0] + more[0], before[1] + more[1], before[2] + more[2]));
         });
-        Comparator<Map.Entry<String, long[]>> order = "product".equals(by)
-                ? Comparator.<Map.Entry<String, long[]>>comparingLong(e -> -e.getValue()[2]).thenComparing(Map.Entry::getKey)
-                : Map.Entry.comparingByKey();
-        return sums.entrySet().stream().sorted(order).limit(limit)
-                .map(e -> new SalesRow(keys.key(by, e.getKey()), e.getValue()[0], e.getValue()[1], e.getValue()[2]))
-                .toList();
+        now.forEach((key, more) -> rows.add(row(by, key, more[0], more[1], more[2])));
+        Comparator<SalesRow> order = "product".equals(by)
+                ? Comparator.comparingLong((SalesRow r) -> -r.goodsVnd()).thenComparing(r -> r.key().code())
+                : Comparator.comparing(r -> r.key().code());
+        return rows.stream().sorted(order).limit(limit)
+                .map(r -> new SalesRow(keys.key(by, r.key().code()), r.orders(), r.units(), r.goodsVnd())).toList();
+    }
+
+    private static SalesRow row(String by, String key, long orders, long units, long goods) {
+        return new SalesRow(new ReportViews.Key(key, by), orders, units, goods);
+    }
+
+    private static long[] fingerprint(Map<LocalDate, long[]> months) {
+        return months.entrySet().stream().flatMapToLong(m -> LongStream.of(m.getKey().toEpochDay(), m.getValue()[3],
+                m.getValue()[4])).toArray();
+    }
+
+    /** A sales question without its limit: the months before the latest are summed once for it. */
+    private record PeriodKey(ReportFilter filter, String by) {
+    }
+
+    /** The sums of the months before the latest, and the fingerprint of those months. */
+    private record Earlier(long[] fingerprint, Map<String, long[]> sums) {
     }
 
     /** A sales question (filter, grouping, limit), and its last answer with the months' fingerprints it holds for. */
@@ -340,6 +378,15 @@ class ReportQueries {
                 part.goods[i++] = e.getValue()[2];
             }
             return part;
+        }
+
+        void addTo(Map<String, long[]> sums) {
+            for (int i = 0; i < keys.length; i++) {
+                long[] row = sums.computeIfAbsent(keys[i], k -> new long[3]);
+                row[0] += orders[i];
+                row[1] += units[i];
+                row[2] += goods[i];
+            }
         }
     }
 
