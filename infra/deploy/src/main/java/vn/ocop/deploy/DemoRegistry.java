@@ -1,6 +1,7 @@
 package vn.ocop.deploy;
 
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -20,6 +21,8 @@ final class DemoRegistry {
 
     static final int CERTIFICATES = 174;
     static final int SUBJECTS = 29;
+    /** How long an OCOP certificate is valid (catalog's default when the registry gives no expiry date). */
+    static final int VALID_MONTHS = 36;
 
     /** The former district-level units of Sóc Trăng (code 94). */
     static final List<String> DISTRICTS = List.of("941", "942", "943", "944", "945", "946", "947", "948", "949", "950", "951");
@@ -102,12 +105,22 @@ final class DemoRegistry {
         return subjects;
     }
 
+    /** The registry as it stands today in Vietnam. */
     static List<Entry> entries() {
+        return entries(LocalDate.now(ZoneId.of("Asia/Ho_Chi_Minh")));
+    }
+
+    /**
+     * The registry on {@code today}: certificates were first issued in 2024 and are valid 36 months; one whose validity
+     * has run out by then has been renewed (same number, issued again the day it expired), as the province renews them,
+     * so that the demo stays valid whenever it is loaded. A renewal after July 2025 names no former district.
+     */
+    static List<Entry> entries(LocalDate today) {
         List<Subject> subjects = subjects();
         List<Entry> entries = new ArrayList<>();
         Set<String> names = new LinkedHashSet<>();
         entries.add(new Entry(0, "OCOP-ST-2019-0001", "Gạo ST25 Ông Cua", new Kind("Gạo ST25", "FOOD", "Gạo", 220_000, "túi",
-                "Túi 5 kg", 5100), subjects.getFirst(), 5, LocalDate.of(2024, 8, 20), "947", true));
+                "Túi 5 kg", 5100), subjects.getFirst(), 5, renewed(LocalDate.of(2024, 8, 20), today), "947", true));
         for (int i = 1; i < CERTIFICATES; i++) {
             Subject subject = subjects.get(i % SUBJECTS);
             Kind kind = KINDS.get((i * 7 + i / KINDS.size()) % KINDS.size());
@@ -118,9 +131,17 @@ final class DemoRegistry {
             int stars = i <= 29 ? 4 : 3;
             LocalDate issued = LocalDate.of(2024, 1, 10).plusDays((i * 37L) % 700);
             entries.add(new Entry(i, String.format(Locale.ROOT, "OCOP-ST-%d-%04d", issued.getYear(), i + 1), name, kind, subject,
-                    stars, issued, DISTRICTS.get(i % DISTRICTS.size()), i % 5 != 4));
+                    stars, renewed(issued, today), DISTRICTS.get(i % DISTRICTS.size()), i % 5 != 4));
         }
         return entries;
+    }
+
+    private static LocalDate renewed(LocalDate issued, LocalDate today) {
+        LocalDate current = issued;
+        while (!current.plusMonths(VALID_MONTHS).isAfter(today)) {
+            current = current.plusMonths(VALID_MONTHS);
+        }
+        return current;
     }
 
     /** The registry as the trade office publishes it. */
