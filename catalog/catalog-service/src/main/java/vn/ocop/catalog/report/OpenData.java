@@ -81,7 +81,8 @@ class OpenData {
     }
 
     CoverageData coverage(@Nullable String province) {
-        ReportFilter f = filter(province, YearMonth.now(), YearMonth.now());
+        YearMonth unused = YearMonth.of(2000, 1); // coverage is as things stand now: it reads no period
+        ReportFilter f = filter(province, unused, unused);
         List<CoverageCell> rows = new ArrayList<>();
         Coverage byProvince = queries.coverage(f, "province");
         cells(rows, "PROVINCE", byProvince.rows());
@@ -149,9 +150,11 @@ class OpenData {
 
     /** A month in a province. */
     record Group(YearMonth month, String province) implements Comparable<Group> {
+        private static final Comparator<Group> ORDER = Comparator.comparing(Group::month).thenComparing(Group::province);
+
         @Override
         public int compareTo(Group other) {
-            return Comparator.comparing(Group::month).thenComparing(Group::province).compare(this, other);
+            return ORDER.compare(this, other);
         }
     }
 

@@ -279,22 +279,22 @@ class ReportQueries {
         }
         Map<String, long[]> now = new HashMap<>();
         monthParts(f, by, Map.of(latest, latestTotals)).getFirst().addTo(now);
-        List<SalesRow> rows = new ArrayList<>(sums.sums().size() + now.size());
+        List<Summed> rows = new ArrayList<>(sums.sums().size() + now.size());
         sums.sums().forEach((key, before) -> {
             long[] more = now.remove(key);
-            rows.add(more == null ? row(by, key, before[0], before[1], before[2])
-                    : row(by, key, before[0] + more[0], before[1] + more[1], before[2] + more[2]));
+            rows.add(more == null ? new Summed(key, before[0], before[1], before[2])
+                    : new Summed(key, before[0] + more[0], before[1] + more[1], before[2] + more[2]));
         });
-        now.forEach((key, more) -> rows.add(row(by, key, more[0], more[1], more[2])));
-        Comparator<SalesRow> order = "product".equals(by)
-                ? Comparator.comparingLong((SalesRow r) -> -r.goodsVnd()).thenComparing(r -> r.key().code())
-                : Comparator.comparing(r -> r.key().code());
+        now.forEach((key, more) -> rows.add(new Summed(key, more[0], more[1], more[2])));
+        Comparator<Summed> order = "product".equals(by)
+                ? Comparator.comparingLong((Summed r) -> -r.goods()).thenComparing(Summed::key)
+                : Comparator.comparing(Summed::key);
         return rows.stream().sorted(order).limit(limit)
-                .map(r -> new SalesRow(keys.key(by, r.key().code()), r.orders(), r.units(), r.goodsVnd())).toList();
+                .map(r -> new SalesRow(keys.key(by, r.key()), r.orders(), r.units(), r.goods())).toList();
     }
 
-    private static SalesRow row(String by, String key, long orders, long units, long goods) {
-        return new SalesRow(new ReportViews.Key(key, by), orders, units, goods);
+    /** A key's sums over the period, before the rows that are shown are named. */
+    private record Summed(String key, long orders, long units, long goods) {
     }
 
     private static long[] fingerprint(Map<LocalDate, long[]> months) {
