@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import vn.ocop.payments.notification.InFlight;
 import vn.ocop.payments.notification.ProviderNotification;
 import vn.ocop.payments.notification.ProviderNotifications;
 import vn.ocop.platform.event.Ids;
@@ -18,6 +19,10 @@ import vn.ocop.platform.event.Ids;
  * anything unexpected into 99 (VNPay then retries), and keeps an audit row of every notification and its answer. An
  * authentic IPN's audit row is written in its settlement's transaction (one commit per IPN, and no settlement without
  * its row); a refused or failed one's on its own.
+ *
+ * <p>Copies of one authentic IPN that arrive while it is being handled (VNPay's retries, a replay) wait for its answer
+ * instead of each locking the session in turn: they get the answer they would have had after it (02 once it settled,
+ * else its own answer), and their own audit row. A copy of one that failed (99) is handled again in full.
  */
 @Singleton
 class VnPayNotifications {
@@ -32,6 +37,7 @@ class VnPayNotifications {
     private final ProviderNotifications audit;
     private final TransactionOperations<Connection> tx;
     private final Clock clock;
+    private final InFlight<String, IpnAnswer> inFlight = new InFlight<>();
 
     VnPayNotifications(VnPaySigner signer, VnPayConfiguration config, VnPaySettlement settlement, ProviderNotifications audit,
                        TransactionOperations<Connection> tx, Clock clock) {
@@ -50,9 +56,21 @@ class VnPayNotifications {
             LOG.warn("refused a VNPay IPN for {}: bad signature or terminal code", loggable(txnRef));
             return recorded(txnRef, rawQuery, false, IpnAnswer.INVALID_SIGNATURE);
         }
+        InFlight.Outcome<IpnAnswer> first = inFlight.run(rawQuery, () -> settle(txnRef, rawQuery, params.get()));
+        if (!first.shared()) {
+            return first.value();
+        }
+        if (first.value().equals(IpnAnswer.UNKNOWN_ERROR)) {
+            return settle(txnRef, rawQuery, params.get());
+        }
+        return recorded(txnRef, rawQuery, true, first.value().equals(IpnAnswer.CONFIRMED) ? IpnAnswer.ALREADY_CONFIRMED : first.value());
+    }
+
+    /** Settles an authentic IPN, with its audit row in the same transaction; anything unexpected is answered 99. */
+    private IpnAnswer settle(String txnRef, String rawQuery, Map<String, String> params) {
         try {
             return tx.executeWrite(status -> {
-                IpnAnswer answer = settlement.settle(VnPayResult.of(params.get()));
+                IpnAnswer answer = settlement.settle(VnPayResult.of(params));
                 audit.save(row(txnRef, rawQuery, true, answer));
                 return answer;
             });
