@@ -8,6 +8,7 @@ import java.util.concurrent.TimeUnit
 import java.util.concurrent.atomic.AtomicInteger
 import spock.lang.AutoCleanup
 import spock.lang.Specification
+import spock.util.concurrent.PollingConditions
 
 /** Copies of one notification arriving together share the first one's handling. */
 class InFlightSpec extends Specification {
@@ -78,10 +79,9 @@ class InFlightSpec extends Specification {
 
     /** Until the given number of copies' threads wait (parked in the join on the first one's outcome). */
     private static void waitUntilParked(List<Thread> threads, int count) {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(5)
-        while (threads.size() < count || !threads.every { it.state == Thread.State.WAITING }) {
-            assert System.nanoTime() < deadline
-            Thread.sleep(5)
+        new PollingConditions(timeout: 5).eventually {
+            assert threads.size() == count
+            assert threads.every { it.state == Thread.State.WAITING }
         }
     }
 }
