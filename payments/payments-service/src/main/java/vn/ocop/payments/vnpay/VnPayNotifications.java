@@ -63,7 +63,12 @@ class VnPayNotifications {
         if (first.value().equals(IpnAnswer.UNKNOWN_ERROR)) {
             return settle(txnRef, rawQuery, params.get());
         }
-        return recorded(txnRef, rawQuery, true, first.value().equals(IpnAnswer.CONFIRMED) ? IpnAnswer.ALREADY_CONFIRMED : first.value());
+        return recorded(txnRef, rawQuery, true, answerToCopy(first.value()));
+    }
+
+    /** A copy's answer, once the first IPN was handled: 02 if that one settled the session, otherwise the same. */
+    private static IpnAnswer answerToCopy(IpnAnswer first) {
+        return first.equals(IpnAnswer.CONFIRMED) ? IpnAnswer.ALREADY_CONFIRMED : first;
     }
 
     /** Settles an authentic IPN, with its audit row in the same transaction; anything unexpected is answered 99. */
